@@ -1,0 +1,53 @@
+"""What readers return: an ordered list of blocks with where each came from.
+
+Readers know nothing of tenders; extractors know nothing of file formats. This is the contract
+between them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+class Block(BaseModel):
+    """One heading, paragraph or table of a document, in reading order."""
+
+    kind: BlockKind
+    text: str = Field(description="Plain text; for a table, rows joined by newlines, cells by ' | '.")
+    index: int = Field(description="Position of the block in the document (0-based).")
+    page: int | None = Field(None, description="1-based page for PDFs; None for DOCX.")
+    paragraph: int | None = Field(
+        None, description="1-based paragraph number for DOCX (body paragraphs and table rows)."
+    )
+    level: int | None = Field(None, description="Heading level (1 = chapter) when known.")
+    rows: list[list[str]] | None = Field(None, description="Table cells, row by row.")
+    style: str | None = Field(None, description="Paragraph style name in the source, if any.")
+
+    @property
+    def where(self) -> str:
+        """A human reference to the block: 'p.12' or '¶340'."""
+        if self.page is not None:
+            return f"p.{self.page}"
+        if self.paragraph is not None:
+            return f"¶{self.paragraph}"
+        return f"#{self.index}"
+
+
+class Document(BaseModel):
+    """A whole file as blocks, plus what the reader noticed on the way."""
+
+    path: str
+    format: Literal["pdf", "docx", "text", "eml"]
+    page_count: int | None = None
+    blocks: list[Block] = Field(default_factory=list)
+    problems: list[str] = Field(
+        default_factory=list, description="Non-fatal reading problems a reviewer should know of."
+    )
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
