@@ -1,0 +1,10 @@
+"""invalid extractor."""
+
+from __future__ import annotations
+
+from bidkit.model import Requirement
+from bidkit.tender.outline import Outline
+
+
+def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
+    return []
