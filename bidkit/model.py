@@ -133,3 +133,37 @@ class Evidence(BaseModel):
     def citation(self) -> str:
         where = f" {self.location}" if self.location else ""
         return f"[{self.id}] {self.source}{where}"
+
+
+class ProjectRecord(BaseModel):
+    """One past project (业绩) as a structured record, from an 业绩表 row or a case study."""
+
+    id: str
+    name: str
+    client: str | None = None
+    amount: float | None = Field(None, description="Contract amount in units of `currency`.")
+    currency: str | None = "CNY"
+    start_date: str | None = Field(None, description="ISO date YYYY-MM-DD (签订/开始).")
+    end_date: str | None = Field(None, description="ISO date YYYY-MM-DD (完成/验收).")
+    industry: str | None = None
+    scope: str = ""
+    contact: str | None = None
+    evidence_file: str = Field("", description="The KB file the record came from.")
+    location: str = Field("", description="Row, page or paragraph within evidence_file.")
+
+
+class CompanyProfile(BaseModel):
+    """The bidder's own facts. Drafts take these from the KB, never invent them."""
+
+    name: str | None = None
+    name_en: str | None = None
+    credit_code: str | None = Field(None, description="统一社会信用代码.")
+    legal_representative: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    bank: str | None = None
+    bank_account: str | None = None
+    contacts: list[dict] = Field(default_factory=list)
+    sme_type: str | None = Field(None, description="中小企业类型: 小型/微型/中型 …")
+    source: str = ""
