@@ -1,10 +1,119 @@
-"""invalid extractor."""
+"""Invalid-bid / rejection conditions (无效投标, 废标, 否决投标, grounds for rejection).
+
+Two shapes, one item per clause:
+- enumerated lists under a lead-in or heading ('有下列情形之一的，投标无效：', '投标无效情形',
+  '…有任何一项不符合《符合性审查要求》的，投标无效' followed by the review table's rows);
+- single sentences anywhere that tie a consequence to the bid ('…，否则投标无效。',
+  'Late proposals will be rejected.').
+Contract chapters (post-award termination) and award cancellations are left out.
+"""
 
 from __future__ import annotations
 
+import re
+
 from bidkit.model import Requirement
+from bidkit.tender.clause_list import is_toc_line, leaf_items, list_after, near_duplicate, to_requirement
+from bidkit.tender.clause_split import Clause, sentences, split_clauses
 from bidkit.tender.outline import Outline
+
+# What happens to the bid: the consequence words.
+_ZH_CONSEQUENCE = re.compile(
+    r"(?:投标|响应|磋商响应|报价|投标文件|响应文件|其|该)[^。；，,]{0,6}(?:无效|失效)|无效(?:投标|响应|报价|标)|"
+    r"作?(?:为|按)?无效(?:投标|响应)?(?:文件)?处理|视为(?:无效|没有实质性响应|未实质性响应|非实质性响应|放弃)|"
+    r"作?废标处理|视作废标|被?否决(?:其)?(?:投标|响应)?|予以否决|"
+    r"拒收|不予(?:接收|接受|受理)|恕不接收|将?(?:被|予以)?拒绝(?:接收)?|拒绝(?:并|其)|不得参加(?:开标|评标|评审)|"
+    r"非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|不进入(?:后续|下一步)|"
+    r"資格不符|投標無效|不予受理|視為無效|不予接受|廢標"
+)
+_EN_CONSEQUENCE = re.compile(
+    r"\b(?:(?:will|shall|may|must|would)\s+(?:\w+\s+)?(?:be\s+)?(?:rejected|disqualified|"
+    r"declared\s+non-?\s*responsive|rendered\s+non-?\s*responsive|deemed\s+(?:to\s+be\s+)?(?:substantially\s+)?non-?\s*responsive|"
+    r"viewed\s+as\s+non-?\s*responsive|considered\s+non-?\s*responsive|not\s+be\s+considered|not\s+be\s+evaluated)|"
+    r"(?:shall|will)\s+not\s+(?:be\s+)?(?:consider|considered|accept|accepted|evaluated|opened)|"
+    r"(?:result|lead)\s+(?:directly\s+)?(?:in|to)\s+(?:the\s+)?(?:eventual\s+)?(?:rejection|disqualification)|"
+    r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+(?:proposal|bid|offer|tender)s?|"
+    r"non-?\s*responsive)",
+    re.I,
+)
+# Lead-ins that announce a list of such conditions.
+_LEAD_IN = re.compile(r"(?:下列|以下|如下)(?:情形|情况|行为|条件)?之一|任何一项不符合|有一项不符合|"
+                      r"(?:any|one|either)\s+(?:one\s+)?of\s+the\s+following|following\s+(?:conditions|cases|grounds)",
+                      re.I)
+_HEAD = re.compile(r"(?:投标|响应|报价)?(?:无效|废标|否决)(?:投标)?(?:的)?(?:情形|情况|条款|条件)|"
+                   r"(?:grounds|reasons)\s+for\s+(?:rejection|disqualification)|rejection\s+of\s+(?:bids|proposals)", re.I)
+# Consequences that are not about this bid being invalid: the award, the whole procurement, the
+# contract, a document part, or a bidder's questions.
+_NOT_INVALID = re.compile(
+    r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
+    r"(?:质疑|投诉|询问|异议)[^。]{0,20}不予(?:受理|答复)|不予计分|不得分|不做无效|不作无效|"
+    r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
+    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat", re.I)
+_CONTRACT_CHAPTER = re.compile(r"合同|contract|conditions of contract|GCC|SCC", re.I)
+_MAX_ITEMS = 90
 
 
 def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
-    return []
+    clauses = split_clauses(outline)
+    found: list[tuple[Clause, str]] = []
+    in_list: set[int] = set()
+    for i, c in enumerate(clauses):
+        if _skip(outline, c):
+            continue
+        if _is_list_head(c):
+            for item in leaf_items(list_after(clauses, i)):
+                if id(item) not in in_list and not _skip(outline, item):
+                    in_list.add(id(item))
+                    _add(found, item, item.text)
+        if id(c) in in_list:
+            continue
+        for sentence in _consequence_sentences(c):
+            _add(found, c, sentence)
+        if len(found) >= _MAX_ITEMS:
+            break
+    return [to_requirement(outline, c, "invalid_condition", text=t) for c, t in found[:_MAX_ITEMS]]
+
+
+def _add(found: list[tuple[Clause, str]], c: Clause, text: str) -> None:
+    text = text.strip()
+    if len(re.sub(r"[\W_]+", "", text)) < 6:
+        return
+    if any(near_duplicate(text, t) and _same_area(c, other) for other, t in found):
+        return
+    found.append((c, text))
+
+
+def _same_area(a: Clause, b: Clause) -> bool:
+    """Tenders repeat a ground in several chapters and gold keeps each; only a repeat within a
+    few blocks (the same clause seen twice) is dropped."""
+    return abs(a.block.index - b.block.index) <= 3
+
+
+def _skip(outline: Outline, c: Clause) -> bool:
+    if is_toc_line(c.text):
+        return True
+    title = outline.section_title(c.block) or ""
+    return bool(_CONTRACT_CHAPTER.search(title)) and not re.search(r"须知|instructions|评标|评审|evaluation",
+                                                                  title, re.I)
+
+
+def _is_list_head(c: Clause) -> bool:
+    body = c.body
+    if _HEAD.search(body[:30]) and len(body) <= 40:
+        return True
+    if not re.search(r"[：:]\s*$", body):
+        return False
+    return bool(_LEAD_IN.search(body) and (_has_consequence(body) or _HEAD.search(body)))
+
+
+def _has_consequence(text: str) -> bool:
+    return bool(_ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text)) and not _NOT_INVALID.search(text)
+
+
+def _consequence_sentences(c: Clause) -> list[str]:
+    """The sentences of a clause that state an invalidity consequence (each one item)."""
+    if not (_ZH_CONSEQUENCE.search(c.text) or _EN_CONSEQUENCE.search(c.text)):
+        return []
+    if c.is_row:
+        return [c.text] if _has_consequence(c.text) else []
+    return [s for s in sentences(c.text) if _has_consequence(s)]

@@ -1,10 +1,91 @@
-"""qualifications extractor."""
+"""Qualification requirements (资格要求 / 资格条件 / 资格审查 / eligibility), one item per clause.
+
+Found from the tender's own structure: a heading or lead-in that names the qualification
+list, then its numbered items (or table rows) until the numbering climbs back out.
+"""
 
 from __future__ import annotations
 
+import re
+
 from bidkit.model import Requirement
+from bidkit.tender.clause_list import (
+    is_toc_line,
+    leaf_items,
+    list_after,
+    near_duplicate,
+    to_requirement,
+)
+from bidkit.tender.clause_split import Clause, split_clauses
 from bidkit.tender.outline import Outline
+
+_ZH_HEAD = re.compile(
+    r"资格(?:要求|条件|审查|性检查|性审查|评审|标准)|资质要求|合格(?:的)?(?:投标人|供应商|申请人)|"
+    r"(?:供应商|投标人|申请人|响应人|竞标人)(?:的)?资格|应具备(?:的|以下|下列)?.{0,4}条件|"
+    r"資格(?:要求|條件|審查)|投標人資格|廠商資格"
+)
+_EN_HEAD = re.compile(
+    r"\b(?:eligibility|qualification (?:criteria|requirements)|minimum qualification|"
+    r"pre-?qualification|general requirements|eligible (?:bidders|firms)|"
+    r"qualifications? of (?:the )?(?:bidder|tenderer|consultant|firm|vendor|successful))",
+    re.I,
+)
+# Headings that name a procedure or evidence, not the requirements themselves.
+_NOT_HEAD = re.compile(
+    r"程序|流程|方法|证明文件|证明材料|声明|响应表|资格后审|资格预审公告|documents? establishing|"
+    r"evaluation of|procedure|form\b", re.I)
+_LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.I)
+_MAX_ITEMS = 60
 
 
 def extract_qualifications(outline: Outline) -> list[Requirement]:
-    return []
+    clauses = split_clauses(outline)
+    found: list[Clause] = []
+    for i, c in enumerate(clauses):
+        if _is_qualification_head(c):
+            for item in leaf_items(list_after(clauses, i)):
+                if not any(item is f or near_duplicate(item.text, f.text) for f in found):
+                    found.append(item)
+        if len(found) >= _MAX_ITEMS:
+            break
+    found += [r for r in _table_group_rows(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
+    return [to_requirement(outline, c, "qualification") for c in found[:_MAX_ITEMS]]
+
+
+def _is_qualification_head(c: Clause) -> bool:
+    if c.is_row or c.style == "chapter" or is_toc_line(c.text):
+        return False
+    body = c.body
+    head = body[:40]
+    if not (_ZH_HEAD.search(head) or _EN_HEAD.search(head)) or _NOT_HEAD.search(head):
+        return False
+    if _LEAD_IN.search(body):
+        return True
+    if re.search(r"[、及与和]", body):  # '开标、资格审查及评标': a topic list, not the list's title
+        return False
+    return _title_like(body) or bool(_ZH_HEAD.match(body) and not body.endswith("。"))
+
+
+def _title_like(body: str) -> bool:
+    if len(body) > 45 or re.search(r"[。；;]\s*\S", body):
+        return False
+    return not body.rstrip().endswith(("。", "."))
+
+
+def _table_group_rows(clauses: list[Clause]) -> list[Clause]:
+    """Rows of an evaluation table whose group label (first cell, merged down) names the
+    qualification review, e.g. '资格评审标准 | 营业执照 | 符合…'."""
+    out: list[Clause] = []
+    label = ""
+    last_table = None
+    for c in clauses:
+        if not c.is_row:
+            continue
+        if c.table_index != last_table:
+            label, last_table = "", c.table_index
+        raw0 = c.raw_cells[0] if c.raw_cells else ""
+        if raw0:
+            label = raw0
+        if len(c.cells) >= 2 and _ZH_HEAD.search(label[:12]) and not _NOT_HEAD.search(label):
+            out.append(c)
+    return out

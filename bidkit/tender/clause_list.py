@@ -1,0 +1,126 @@
+"""Lists of clauses under a heading or a lead-in ("有下列情形之一的…：", "the following criteria:").
+
+The tender's own numbering says where a list ends: the first item fixes the item style; items
+of a deeper style are sub-items; a style of the heading's rank or above (or a chapter) ends it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bidkit.model import Requirement, RequirementKind, SourceRef
+from bidkit.tender.clause_split import RANK, Clause
+from bidkit.tender.outline import Outline
+
+_UNTICKED = re.compile(r"^\s*[□☐]")
+_EMPTY_VALUE = re.compile(r"[：:]\s*(?:无|/|／|不适用|N/?A|None)\s*[。.]?\s*$", re.I)
+_CROSS_REF = re.compile(r"^(?:见|详见|参见|具体见|按照?)[^。]{0,30}[。.]?$")
+_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*-?\s*\d*\s*-?\s*$")
+
+
+def is_toc_line(text: str) -> bool:
+    return bool(_TOC_LINE.search(text))
+
+
+def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[Clause]:
+    """The items of the list that clause `start` (a heading or lead-in) introduces."""
+    head = clauses[start]
+    head_rank = head.rank if head.style and head.style != "row" else None
+    items: list[Clause] = []
+    item_style: str | None = None
+    unnumbered_run = 0
+    for c in clauses[start + 1:]:
+        if c.style == "chapter" or (head.is_heading and c.is_heading and not _deeper_heading(head, c)):
+            break
+        if c.is_row:
+            if items and not items[-1].is_row:
+                break
+            if items and c.table_index != items[-1].table_index:
+                break
+            items.append(c)
+            item_style = "row"
+            continue
+        if item_style == "row":
+            break
+        if c.style is None:
+            if item_style is None and not is_toc_line(c.text):
+                if _looks_like_title(c) and items:
+                    break
+                items.append(c)
+                unnumbered_run = 0
+            else:
+                unnumbered_run += 1
+                if unnumbered_run > 6:
+                    break
+            if len(items) >= max_items:
+                break
+            continue
+        unnumbered_run = 0
+        if head_rank is not None and c.rank <= head_rank:
+            break
+        if item_style is None or (items and items[0].style is None):
+            if items and items[0].style is None:  # unnumbered list ended by numbered text
+                break
+            item_style = c.style
+            items.append(c)
+        elif c.style == item_style or c.rank > RANK.get(item_style, 99):
+            items.append(c)
+        else:
+            break
+        if len(items) >= max_items:
+            break
+    return items
+
+
+def _deeper_heading(head: Clause, c: Clause) -> bool:
+    hl, cl = head.block.level or 9, c.block.level or 9
+    return cl > hl
+
+
+def _looks_like_title(c: Clause) -> bool:
+    return c.is_heading or (len(c.text) <= 25 and not re.search(r"[。；;.，,]", c.text))
+
+
+def leaf_items(items: list[Clause]) -> list[Clause]:
+    """Drop sub-headings (a short or colon-ended item followed by deeper items), unticked
+    options, and items whose value is empty ('：无。', '： / 。')."""
+    out: list[Clause] = []
+    for i, c in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        has_children = nxt is not None and c.style not in (None, "row") and nxt.style != c.style \
+            and nxt.rank > c.rank
+        if has_children and (len(c.body) < 16 or c.body.rstrip().endswith(("：", ":"))):
+            continue
+        if _UNTICKED.match(c.text) or _EMPTY_VALUE.search(c.body) and len(c.body) < 40:
+            continue
+        if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body):
+            continue
+        out.append(c)
+    return out
+
+
+def to_requirement(outline: Outline, c: Clause, kind: RequirementKind, text: str | None = None,
+                   marker: str | None = None) -> Requirement:
+    text = (text or c.text).strip()
+    b = c.block
+    return Requirement(kind=kind, text=text, marker=marker, page=b.page,
+                       source=SourceRef(page=b.page, paragraph=b.paragraph,
+                                        section=outline.section_title(b), quote=text))
+
+
+def norm_key(text: str) -> str:
+    """The scorer-style comparison key: no numbering, no punctuation, lower case."""
+    t = re.sub(r"^[\s(（]*(?:\d+(?:[.．]\d+)*|[一二三四五六七八九十]+|[a-z])[\s.、)）:：]+", "",
+               text.lower())
+    return re.sub(r"[\W_]+", "", t)
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    ka, kb = norm_key(a), norm_key(b)
+    if not ka or not kb:
+        return False
+    if ka[:20] in kb or kb[:20] in ka:
+        return True
+    ga = {ka[i:i + 2] for i in range(min(len(ka), 60) - 1)}
+    gb = {kb[i:i + 2] for i in range(min(len(kb), 60) - 1)}
+    return bool(ga and gb) and 2 * len(ga & gb) / (len(ga) + len(gb)) >= 0.7

@@ -1,0 +1,166 @@
+"""Turn a Document's blocks into clauses: one numbered item, table row or sentence group each.
+
+Extractors that list "one item per clause" (qualifications, invalid conditions, technical
+and commercial requirements) share this: it knows the numbering styles tenders use
+(一、 / （一） / 1、 / 1.1 / (1) / ① / a) / bullets), joins PDF lines a page break cut
+mid-sentence, and turns table rows into clauses of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bidkit.document import Block
+from bidkit.tender.outline import Outline
+
+_CN = "一二三四五六七八九十百零〇"
+# (style, pattern) in the order they are tried; the style names the numbering *kind* so that
+# "items of the same kind as the first item" can be recognised whatever the digits are.
+_NUMBERING: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"^第\s*[{_CN}\d]+\s*[章部篇卷节](?:分)?\s*")),
+    ("article", re.compile(rf"^第\s*[{_CN}\d]+\s*条\s*")),
+    ("cn", re.compile(rf"^[{_CN}]+\s*[、.．]\s*")),
+    ("cn()", re.compile(rf"^[（(]\s*[{_CN}]+\s*[)）]\s*[、.．]?\s*")),
+    ("n.n.n.n", re.compile(r"^\d{1,2}(?:\s*[.．]\s*\d{1,2}){3}(?![\d])\s*[、.．]?\s*")),
+    ("n.n.n", re.compile(r"^\d{1,2}(?:\s*[.．]\s*\d{1,2}){2}(?![\d])\s*[、.．]?\s*")),
+    ("n.n", re.compile(r"^\d{1,2}\s*[.．]\s*\d{1,2}(?![\d.．%元万])\s*[、]?\s*")),
+    ("n-n", re.compile(r"^\d{1,2}-\d{1,2}(?:-\d{1,2})?(?=\s|[^\d\w]|[\u4e00-\u9fff])\s*")),
+    ("n、", re.compile(r"^\d{1,2}\s*、\s*")),
+    ("n.", re.compile(r"^\d{1,2}\s*[.．](?!\d)\s*")),
+    ("(n)", re.compile(r"^[（(]\s*\d{1,2}\s*[)）]\s*[、.．]?\s*")),
+    ("n)", re.compile(r"^\d{1,2}\s*[)）]\s*")),
+    ("⑴", re.compile(r"^[⑴-⒇]\s*")),
+    ("①", re.compile(r"^[①-⑳❶-❿]\s*")),
+    ("(a)", re.compile(r"^[（(]\s*[a-zA-Z]\s*[)）]\s*")),
+    ("(i)", re.compile(r"^[（(]\s*(?:i{1,3}|iv|vi{0,3}|ix|x)\s*[)）]\s*")),
+    ("a)", re.compile(r"^[a-zA-Z]\s*[)）]\s*")),
+    ("a.", re.compile(r"^[a-zA-Z]\s*\.\s+")),
+    ("bullet", re.compile(r"^[•●◆◇▪▫○◦■□☐☑√✓✔➢➤►·\-–—]\s*")),
+    ("n ", re.compile(r"^\d{1,2}\s+(?=[\u4e00-\u9fffA-Za-z])")),
+]
+# Typical depth of each style; documents differ, but a style *above* the list's item style
+# reliably ends the list.
+RANK = {"chapter": 0, "article": 1, "cn": 1, "cn()": 2, "n、": 3, "n.": 3, "n ": 3, "n-n": 3,
+        "n.n": 4, "n.n.n": 5, "n.n.n.n": 6, "(n)": 6, "n)": 7, "⑴": 6, "①": 8, "(a)": 9,
+        "(i)": 9, "a)": 9, "a.": 9, "bullet": 10}
+_MARKERS = "★▲※◆■●◎☆△#＃*"
+_TERMINAL = re.compile(r"[。；;：:！!？?.…]\s*$|[)）]\s*$")
+
+
+@dataclass
+class Clause:
+    text: str  # verbatim (whitespace-normalised), numbering included
+    style: str | None  # numbering style key, None for unnumbered text
+    number: str  # the numbering token as written ('' when unnumbered)
+    block: Block  # the block the clause starts in (its page/paragraph)
+    is_row: bool = False  # a table row
+    is_heading: bool = False  # a heading block (DOCX) or a short title-like line
+    cells: list[str] = field(default_factory=list)
+    table_index: int | None = None  # which table block a row came from
+    raw_cells: list[str] = field(default_factory=list)  # row cells as read, empties kept
+
+    @property
+    def body(self) -> str:
+        """The clause without its numbering token (and without a leading marker)."""
+        return self.text[len(self.number):].strip()
+
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.style or "", 99)
+
+
+def numbering_of(text: str) -> tuple[str | None, str]:
+    """(style, token) of the numbering a clause starts with; (None, '') when unnumbered."""
+    t = text.lstrip()
+    lead = ""
+    if t[:1] and t[0] in _MARKERS and len(t) > 1:  # ★1. … keeps the marker outside the number
+        lead, t = t[0], t[1:].lstrip()
+    for style, rx in _NUMBERING:
+        m = rx.match(t)
+        if m and (style != "bullet" or lead == ""):
+            if style in ("a.", "a)") and not _short_letter_ok(t):
+                continue
+            consumed = len(text) - len(t) + m.end()
+            return style, text[:consumed]
+    return None, ""
+
+
+def _short_letter_ok(t: str) -> bool:
+    """'a) …' is numbering; 'A. Qualifications' too; but not the start of a word like 'I am'."""
+    return bool(re.match(r"^[a-zA-Z]\s*[).]\s*\S", t))
+
+
+def clean(text: str) -> str:
+    """Whitespace-normalise a clause (PDF wraps, DOCX tabs) without touching its characters."""
+    text = text.replace("\ufffe", "-").replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_clauses(outline: Outline) -> list[Clause]:
+    """All clauses of the document in reading order."""
+    doc = outline.doc
+    join_lines = doc.format == "pdf"
+    out: list[Clause] = []
+    for block in doc.blocks:
+        if block.kind == "table":
+            out.extend(_table_clauses(block))
+            continue
+        text = clean(block.text)
+        if not text:
+            continue
+        style, number = numbering_of(text)
+        if join_lines and style is None and out and _continues(out[-1], text):
+            out[-1].text = _glue(out[-1].text, text)
+            continue
+        out.append(Clause(text=text, style=style, number=number, block=block,
+                          is_heading=block.kind == "heading"))
+    return out
+
+
+def _continues(prev: Clause, text: str) -> bool:
+    """A PDF line that carries on the previous clause (cut by a line or page break)."""
+    if re.match(r"(?:https?://|www\.)", text) and not prev.is_row:
+        return True  # a URL wrapped onto its own line
+    if prev.is_row or prev.is_heading or _TERMINAL.search(prev.text):
+        return False
+    if len(prev.body) < 20:  # short unpunctuated lines are titles
+        return False
+    return not re.match(r"^(?:第[一二三四五六七八九十\d]+[章节部]|[A-Z][A-Z ]{6,})", text)
+
+
+def _glue(a: str, b: str) -> str:
+    if re.search(r"[A-Za-z0-9,]$", a) and re.match(r"[A-Za-z0-9(]", b):
+        return f"{a} {b}"
+    return a + b
+
+
+def _table_clauses(block: Block) -> list[Clause]:
+    rows = block.rows or [r.split(" | ") for r in block.text.split("\n")]
+    out: list[Clause] = []
+    for cells in rows:
+        cells = [clean(c) for c in cells]
+        kept = _dedupe_cells(cells)
+        if not kept:
+            continue
+        if len(kept) > 1 and re.fullmatch(r"[\d.．、\-（）()]+", kept[0]):
+            kept = kept[1:]  # a serial-number column is not part of the clause
+        text = " | ".join(kept)
+        out.append(Clause(text=text, style="row", number="", block=block, is_row=True,
+                          cells=kept, table_index=block.index, raw_cells=cells))
+    return out
+
+
+def _dedupe_cells(cells: list[str]) -> list[str]:
+    """Merged cells repeat their text in every spanned cell; keep one copy, drop empties."""
+    kept: list[str] = []
+    for c in cells:
+        if c and (not kept or kept[-1] != c):
+            kept.append(c)
+    return kept
+
+
+def sentences(text: str) -> list[str]:
+    """Split a clause into sentences (Chinese 。；！？ and English '. ' boundaries)."""
+    parts = re.split(r"(?<=[。！？!?；;])\s*|(?<=[a-z0-9)\]]\.)\s+(?=[A-Z(])", text)
+    return [p.strip() for p in parts if p and p.strip()]
