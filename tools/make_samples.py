@@ -1,0 +1,71 @@
+"""Build the sample files in tender_samples/ and their ground truth, EXPECTED.json.
+
+All text is fictional and written for bidkit (see tender_samples/README.md). The build is
+deterministic: fixed dates, fixed zip timestamps, reportlab's invariant mode; run it again and
+`git diff` shows nothing.
+
+usage: python tools/make_samples.py [OUT_DIR]      (default: tender_samples/)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TOOLS))
+
+import samples_zh  # noqa: E402
+from sample_markup import ground_truth, parse_markup  # noqa: E402
+
+SRC = TOOLS / "sample_src"
+ZH_TENDER = "sample-zh-gongkai-zhaobiao.docx"
+
+ZH_META = {
+    "project_name": "云溪市青禾区智慧校园综合管理平台建设项目",
+    "project_number": "YXQH-2025-GK-0317",
+    "purchaser": "云溪市青禾区教育局",
+    "agency": "云溪衡信招标咨询有限公司",
+    "procedure": "公开招标",
+    "budget": 4860000.0,
+    "max_price": 4800000.0,
+    "currency": "CNY",
+    "deadline": "2025-06-18T09:30",
+    "opening": "2025-06-18T09:30",
+    "deposit": 48000.0,
+    "lots": 1,
+}
+ZH_LEGEND = {
+    "★": "标注“★”的条款为实质性要求，投标人必须满足，否则投标无效",
+    "▲": "标注“▲”的条款为重要技术参数，不满足的不导致投标无效，但将按第三章评分标准相应扣分",
+}
+
+
+def build_zh_tender(out: Path) -> dict:
+    elements = parse_markup(SRC / "zh_tender.txt")
+    doc = samples_zh.new_document(ZH_META["project_name"] + "招标文件")
+    samples_zh.write_elements(doc, elements)
+    samples_zh.save_deterministic(doc, out / ZH_TENDER)
+    truth = ground_truth(elements)
+    return {"file": ZH_TENDER, "language": "zh", "meta": ZH_META, "marker_legend": ZH_LEGEND,
+            **truth, "scoring_total": sum(s["points"] for s in truth["scoring"]),
+            "notes": "Written for bidkit as sample data; DOCX so every page is null. Two table-row "
+                     "★ and the 交付期 ★ are Wingdings w:sym glyphs (F0AB), the rest U+2605. The "
+                     "parameter table is split in two tables; the scoring table merges category "
+                     "cells vertically. 'important' lists the ▲ clauses (not substantive here)."}
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else TOOLS.parent / "tender_samples"
+    out.mkdir(parents=True, exist_ok=True)
+    expected = {ZH_TENDER: build_zh_tender(out)}
+    (out / "EXPECTED.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for name in expected:
+        print(f"wrote {out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
