@@ -100,6 +100,10 @@ class Tender(BaseModel):
     anonymous: bool = Field(False, description="暗标: the technical volume must not show identity.")
     warnings: list[str] = Field(default_factory=list)
     amendments: list[str] = Field(default_factory=list, description="Amendment files applied.")
+    kind: Literal["tender", "notes"] = Field("tender", description="A tender, or customer notes.")
+    open_questions: list[Requirement] = Field(
+        default_factory=list, description="Questions to clarify with the customer (from notes)."
+    )
 
     def by_kind(self, kind: RequirementKind) -> list[Requirement]:
         return [r for r in self.requirements if r.kind == kind]

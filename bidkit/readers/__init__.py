@@ -8,11 +8,12 @@ from bidkit.document import Document
 from bidkit.errors import InputError
 from bidkit.readers.base import Reader
 from bidkit.readers.docx import DocxReader
+from bidkit.readers.eml import EmlReader
 from bidkit.readers.pdf import PdfReader
 from bidkit.readers.text import TextReader
 
 READERS: dict[str, type[Reader]] = {
-    ext: cls for cls in (PdfReader, DocxReader, TextReader) for ext in cls.extensions
+    ext: cls for cls in (PdfReader, DocxReader, TextReader, EmlReader) for ext in cls.extensions
 }
 
 
