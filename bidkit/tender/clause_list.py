@@ -56,15 +56,15 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
                 break
             continue
         unnumbered_run = 0
-        if head_rank is not None and c.rank <= head_rank:
+        if head_rank is not None and (c.style == head.style or c.rank < head_rank):
             break
         if item_style is None or (items and items[0].style is None):
             if items and items[0].style is None:  # unnumbered list ended by numbered text
                 break
             item_style = c.style
             items.append(c)
-        elif c.style == item_style or c.rank > RANK.get(item_style, 99):
-            items.append(c)
+        elif c.style == item_style or c.rank >= RANK.get(item_style, 99):
+            items.append(c)  # an item, or a sub-item (same-rank styles nest in table cells)
         else:
             break
         if len(items) >= max_items:

@@ -83,6 +83,8 @@ def numbering_of(text: str) -> tuple[str | None, str]:
                 continue
             consumed = len(text) - len(t) + m.end()
             return style, text[:consumed]
+    if lead:  # '■本项目…' / '★投标人须…': a marked or ticked line is a list item of its own
+        return "bullet", text[: len(text) - len(t)]
     return None, ""
 
 

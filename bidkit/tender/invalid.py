@@ -22,31 +22,40 @@ _ZH_CONSEQUENCE = re.compile(
     r"(?:投标|响应|磋商响应|报价|投标文件|响应文件|其|该)[^。；，,]{0,6}(?:无效|失效)|无效(?:投标|响应|报价|标)|"
     r"作?(?:为|按)?无效(?:投标|响应)?(?:文件)?处理|视为(?:无效|没有实质性响应|未实质性响应|非实质性响应|放弃)|"
     r"作?废标处理|视作废标|被?否决(?:其)?(?:投标|响应)?|予以否决|"
-    r"拒收|不予(?:接收|接受|受理)|恕不接收|将?(?:被|予以)?拒绝(?:接收)?|拒绝(?:并|其)|不得参加(?:开标|评标|评审)|"
-    r"非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|不进入(?:后续|下一步)|"
-    r"資格不符|投標無效|不予受理|視為無效|不予接受|廢標"
+    r"拒收|不予(?:接收|接受)|恕不接收|(?:被|予以|将|均将)拒绝|拒绝(?:接收|并|其投标|其响应)|"
+    r"不得参加(?:开标|评标|评审)|非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|"
+    r"不进入(?:后续|下一步)|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
+    r"資格不符|投標無效|視為無效|不予接受|廢標"
 )
 _EN_CONSEQUENCE = re.compile(
     r"\b(?:(?:will|shall|may|must|would)\s+(?:\w+\s+)?(?:be\s+)?(?:rejected|disqualified|"
-    r"declared\s+non-?\s*responsive|rendered\s+non-?\s*responsive|deemed\s+(?:to\s+be\s+)?(?:substantially\s+)?non-?\s*responsive|"
-    r"viewed\s+as\s+non-?\s*responsive|considered\s+non-?\s*responsive|not\s+be\s+considered|not\s+be\s+evaluated)|"
-    r"(?:shall|will)\s+not\s+(?:be\s+)?(?:consider|considered|accept|accepted|evaluated|opened)|"
+    r"declared\s+non-?\s*responsive|rendered\s+non-?\s*responsive|"
+    r"deemed\s+(?:to\s+be\s+)?(?:substantially\s+)?non-?\s*responsive|"
+    r"viewed\s+as\s+non-?\s*responsive|considered\s+non-?\s*responsive|not\s+be\s+considered|"
+    r"not\s+be\s+(?:further\s+)?evaluated)|"
+    r"(?:shall|will)\s+not\s+(?:be\s+)?(?:consider|considered|accept|accepted|evaluated|opened)\b|"
     r"(?:result|lead)\s+(?:directly\s+)?(?:in|to)\s+(?:the\s+)?(?:eventual\s+)?(?:rejection|disqualification)|"
-    r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+(?:proposal|bid|offer|tender)s?|"
-    r"non-?\s*responsive)",
+    r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|"
+    r"reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+(?:proposal|bid|offer|tender)s?|non-?\s*responsive)",
     re.I,
 )
 # Lead-ins that announce a list of such conditions.
 _LEAD_IN = re.compile(r"(?:下列|以下|如下)(?:情形|情况|行为|条件)?之一|任何一项不符合|有一项不符合|"
-                      r"(?:any|one|either)\s+(?:one\s+)?of\s+the\s+following|following\s+(?:conditions|cases|grounds)",
-                      re.I)
+                      r"(?:any|one|either)\s+(?:one\s+)?of\s+the\s+following|"
+                      r"following\s+(?:conditions|cases|grounds)", re.I)
 _HEAD = re.compile(r"(?:投标|响应|报价)?(?:无效|废标|否决)(?:投标)?(?:的)?(?:情形|情况|条款|条件)|"
-                   r"(?:grounds|reasons)\s+for\s+(?:rejection|disqualification)|rejection\s+of\s+(?:bids|proposals)", re.I)
+                   r"(?:grounds|reasons)\s+for\s+(?:rejection|disqualification)|"
+                   r"rejection\s+of\s+(?:bids|proposals)", re.I)
+# A review table (符合性审查 / 资格性检查 …) whose every row is a pass/fail check.
+_REVIEW_TABLE = re.compile(r"(?:符合性|资格性|形式|响应性|有效性)(?:审查|检查|评审)(?:要求|标准|表)?|"
+                           r"preliminary examination|(?:responsiveness|compliance) (?:check|criteria)", re.I)
+_ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|条)?不(?:符合|满足)|"
+                        r"(?:fail(?:s|ing)?|not meet)\s+(?:any|one)", re.I)
 # Consequences that are not about this bid being invalid: the award, the whole procurement, the
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
     r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
-    r"(?:质疑|投诉|询问|异议)[^。]{0,20}不予(?:受理|答复)|不予计分|不得分|不做无效|不作无效|"
+    r"(?:质疑|投诉|询问|异议|疑问)[^。]{0,30}不予|不予计分|不得分|不做无效|不作无效|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
     r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat", re.I)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|conditions of contract|GCC|SCC", re.I)
@@ -56,22 +65,41 @@ _MAX_ITEMS = 90
 def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
     clauses = split_clauses(outline)
     found: list[tuple[Clause, str]] = []
-    in_list: set[int] = set()
+    listed: set[int] = set()
     for i, c in enumerate(clauses):
-        if _skip(outline, c):
+        if _skip(outline, c) or id(c) in listed:
             continue
-        if _is_list_head(c):
-            for item in leaf_items(list_after(clauses, i)):
-                if id(item) not in in_list and not _skip(outline, item):
-                    in_list.add(id(item))
-                    _add(found, item, item.text)
-        if id(c) in in_list:
-            continue
-        for sentence in _consequence_sentences(c):
-            _add(found, c, sentence)
+        items = _list_items(clauses, i)
+        for item in items:
+            if id(item) not in listed and not _skip(outline, item):
+                listed.add(id(item))
+                _add(found, item, item.text)
+        if items and c.body.rstrip().endswith(("：", ":")):
+            continue  # the lead-in itself is not a condition; its items are
+        for segment in consequence_segments(c):
+            _add(found, c, segment)
         if len(found) >= _MAX_ITEMS:
             break
     return [to_requirement(outline, c, "invalid_condition", text=t) for c, t in found[:_MAX_ITEMS]]
+
+
+def _list_items(clauses: list[Clause], i: int) -> list[Clause]:
+    c = clauses[i]
+    if _is_list_head(c) or (_is_review_table_head(c) and _fail_means_invalid(clauses, i)):
+        return leaf_items(list_after(clauses, i))
+    return []
+
+
+def _is_review_table_head(c: Clause) -> bool:
+    if c.is_row or len(c.body) > 80 or c.body.endswith("。"):
+        return False
+    return bool(_REVIEW_TABLE.search(c.body))
+
+
+def _fail_means_invalid(clauses: list[Clause], i: int, window: int = 12) -> bool:
+    """The tender says failing any row of the review table makes the bid invalid."""
+    near = clauses[max(0, i - window): i + 1] + clauses[i + 1: i + 1 + 3 * window]
+    return any(_ANY_FAILS.search(c.text) and _has_consequence(c.text) for c in near)
 
 
 def _add(found: list[tuple[Clause, str]], c: Clause, text: str) -> None:
@@ -110,10 +138,35 @@ def _has_consequence(text: str) -> bool:
     return bool(_ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text)) and not _NOT_INVALID.search(text)
 
 
-def _consequence_sentences(c: Clause) -> list[str]:
-    """The sentences of a clause that state an invalidity consequence (each one item)."""
+def consequence_segments(c: Clause) -> list[str]:
+    """Cut a clause into items that each end with a sentence stating an invalidity
+    consequence; the first item keeps the clause's start (annotators quote from there)."""
     if not (_ZH_CONSEQUENCE.search(c.text) or _EN_CONSEQUENCE.search(c.text)):
         return []
     if c.is_row:
         return [c.text] if _has_consequence(c.text) else []
-    return [s for s in sentences(c.text) if _has_consequence(s)]
+    out: list[str] = []
+    pending: list[str] = []
+    for sentence in _merged_sentences(c.text):
+        pending.append(sentence)
+        if _has_consequence(sentence):
+            out.append("".join(_spaced(pending)))
+            pending = []
+        elif _ZH_CONSEQUENCE.search(sentence) or _EN_CONSEQUENCE.search(sentence):
+            pending = []  # a consequence for the award / contract: not this bid's
+    return out
+
+
+def _spaced(parts: list[str]) -> list[str]:
+    return [p + (" " if re.search(r"[A-Za-z0-9.,;:)]$", p) else "") for p in parts]
+
+
+def _merged_sentences(text: str) -> list[str]:
+    """Sentences, with short tails ('否则投标无效。') kept on the sentence they complete."""
+    out: list[str] = []
+    for s in sentences(text):
+        if out and (len(s) < 14 or s.startswith(("否则", "否则，", "or ", "otherwise"))):
+            out[-1] = out[-1] + s
+        else:
+            out.append(s)
+    return out

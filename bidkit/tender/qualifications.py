@@ -42,7 +42,7 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     clauses = split_clauses(outline)
     found: list[Clause] = []
     for i, c in enumerate(clauses):
-        if _is_qualification_head(c):
+        if _is_qualification_head(c, outline.section_title(c.block) or ""):
             for item in leaf_items(list_after(clauses, i)):
                 if not any(item is f or near_duplicate(item.text, f.text) for f in found):
                     found.append(item)
@@ -52,8 +52,14 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     return [to_requirement(outline, c, "qualification") for c in found[:_MAX_ITEMS]]
 
 
-def _is_qualification_head(c: Clause) -> bool:
+# Chapters where qualification words describe the review or the forms, not the requirements.
+_OTHER_CHAPTER = re.compile(r"评标|评审|评分|评议|磋商程序|格式|附件|evaluation|forms?\b|annex", re.I)
+
+
+def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
     if c.is_row or c.style == "chapter" or is_toc_line(c.text):
+        return False
+    if _OTHER_CHAPTER.search(chapter) and not _ZH_HEAD.search(chapter):
         return False
     body = c.body
     head = body[:40]
@@ -61,8 +67,9 @@ def _is_qualification_head(c: Clause) -> bool:
         return False
     if _LEAD_IN.search(body):
         return True
-    if re.search(r"[、及与和]", body):  # '开标、资格审查及评标': a topic list, not the list's title
-        return False
+    m = _ZH_HEAD.search(head) or _EN_HEAD.search(head)
+    if re.search(r"[、及与和]", body[max(0, m.start() - 4): m.end() + 2]):
+        return False  # '开标、资格审查及评标': a topic list, not the list's title
     return _title_like(body) or bool(_ZH_HEAD.match(body) and not body.endswith("。"))
 
 
