@@ -28,6 +28,7 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
     head_rank = head.rank if head.style and head.style != "row" else None
     items: list[Clause] = []
     item_style: str | None = None
+    lead_in = head.body.rstrip().endswith(("：", ":"))
     unnumbered_run = 0
     for c in clauses[start + 1:]:
         if c.style == "chapter" or (head.is_heading and c.is_heading and not _deeper_heading(head, c)):
@@ -56,11 +57,14 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
                 break
             continue
         unnumbered_run = 0
-        if head_rank is not None and (c.style == head.style or c.rank < head_rank):
-            break
-        if item_style is None or (items and items[0].style is None):
-            if items and items[0].style is None:  # unnumbered list ended by numbered text
+        if head_rank is not None and (item_style is not None or not lead_in):
+            floor = min(head_rank, RANK.get(item_style or "", 99))
+            if c.style == head.style or c.rank < floor:
                 break
+        if item_style is None or (items and items[0].style is None):
+            if len(items) > 1 and items[0].style is None:  # unnumbered list ended by numbered text
+                break
+            items = []  # one unnumbered line before numbered items is a caption or table header
             item_style = c.style
             items.append(c)
         elif c.style == item_style or c.rank >= RANK.get(item_style, 99):
@@ -89,7 +93,8 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
         nxt = items[i + 1] if i + 1 < len(items) else None
         has_children = nxt is not None and c.style not in (None, "row") and nxt.style != c.style \
             and nxt.rank > c.rank
-        if has_children and (len(c.body) < 16 or c.body.rstrip().endswith(("：", ":"))):
+        colon = c.body.rstrip().endswith(("：", ":"))
+        if (has_children and (len(c.body) < 16 or colon)) or (colon and nxt is None):
             continue
         if _UNTICKED.match(c.text) or _EMPTY_VALUE.search(c.body) and len(c.body) < 40:
             continue
