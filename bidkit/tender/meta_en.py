@@ -1,0 +1,175 @@
+"""English vocabulary for the meta extractor (RFP / RFQ / ITB / NIT / REOI / EOI / ToR)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bidkit.model import TenderMeta
+from bidkit.tender.meta_lines import Line, first_date, first_value, money_in
+from bidkit.tender.outline import Outline
+from bidkit.tender.text import find_money
+
+I = re.I
+STOP = re.compile(r"\s(?:RFP|RFQ|ITB|NIT|Tender|Bid)\s+(?:No|Number|Ref)|\s(?:Issue[d]?\s+(?:on|date)|Country|Date|"
+                  r"Address|Tel|Phone|Email|E-mail|Fax)\s*[:.]|[;|]|\s{3,}", I)
+LABELS = {
+    "project_number": re.compile(
+        r"\b(?:RFP|RFQ|ITB|NIT|EOI|REOI|Tender|Bid|Solicitation|Contract|Procurement|Invitation|e-?Tender)"
+        r"\s*(?:No|Number|Ref(?:erence)?|ID|#)\b\.?|\bReference\s*(?:No\.?|Number)?(?=\s*:)|\bRef\.\s*No\b\.?", I),
+    "project_name": re.compile(
+        r"\b(?:Name|Title)\s+of\s+(?:the\s+)?(?:Work|Project|Assignment|Contract|Consultancy|Services?)s?\b"
+        r"|\bProject\s+(?:Name|Title)\b|\bAssignment\s+Title\b", I),
+    "purchaser": re.compile(
+        r"\b(?:Name\s+of\s+(?:the\s+)?)?(?:Client|Purchaser|Employer|Procuring\s+(?:Entity|Agency)|Buyer|"
+        r"Contracting\s+Authority)(?:'s)?\s*(?:Name)?\b", I),
+    "deadline": re.compile(
+        r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:and\s+time\s+)?"
+        r"(?:of|for)\s+(?:the\s+)?(?:submission|receipt)|bid\s+(?:submission\s+)?end\s+date|closing\s+date|"
+        r"no\s+later\s+than|not\s+later\s+than|due\s+date\s+for\s+submission)", I),
+    "opening": re.compile(r"\b(?:date\s+(?:and\s+time\s+)?of\s+(?:bid\s+|technical\s+)?opening|"
+                          r"(?:bid|tender|proposal)\s+opening\s+(?:date|time)|opening\s+of\s+(?:technical\s+)?"
+                          r"(?:bids|proposals|tenders)\s+(?:on|at|date))", I),
+    "budget": re.compile(r"\b(?:estimated\s+(?:cost|value|budget|contract\s+value)|tender\s+value|"
+                         r"budget(?:ary)?\s+(?:estimate|amount|ceiling)?)\b", I),
+    "deposit": re.compile(r"\b(?:EMD|earnest\s+money(?:\s+deposit)?|bid\s+security|bid\s+guarantee|"
+                          r"proposal\s+security|tender\s+security)\b(?:\s+amount)?", I),
+}
+_PROCS = [("REOI", r"request\s+for\s+expressions?\s+of\s+interest|\bREOI\b"),
+          ("RFP", r"request\s+for\s+proposals?|\bRFP\b"),
+          ("RFQ", r"request\s+for\s+quotations?|\bRFQ\b"),
+          ("ITB", r"invitation\s+(?:to|for)\s+(?:bids?|tenders?)|\bITB\b|\bIFB\b"),
+          ("NIT", r"notice\s+inviting\s+(?:e-?)?tenders?|\bNIT\b"),
+          ("EOI", r"expressions?\s+of\s+interest|\bEOI\b"),
+          ("ToR", r"terms\s+of\s+reference|\bToR\b")]
+_CURRENCY_HINT = re.compile(r"(?:quoted|priced|expressed|submitted|paid)\s+(?:only\s+)?in\s+(?:the\s+)?"
+                            r"(?P<w>[A-Za-z ]{2,30}?)\s*(?:\((?P<c>[A-Z]{3})\))?(?:\s+only|[.,;])", I)
+_ACRONYM = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the|de)\s+)*){1,8}[A-Z][\w&'-]*)"
+                      r"\s*\(\s*[“\"']?(?P<abbr>[A-Z]{2,8})[”\"']?\s*\)")
+_NOT_ORG = re.compile(r"Proposal|Reference|Quotation|Tender|Bid|Interest|Invitation|Data Sheet|Contract|"
+                      r"Terms|Instructions|Form|Section|Annex|Standard|Time|Rupee|Dollar|Dirham", I)
+
+
+def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
+    def put(field: str, found) -> None:
+        if found is not None and getattr(meta, field) is None:
+            setattr(meta, field, found[0])
+            meta.sources[field] = found[1].ref(outline)
+
+    put("project_number", first_value(lines, LABELS["project_number"], STOP, _pick_number))
+    put("project_name", first_value(lines, LABELS["project_name"], STOP, _pick_text, colon=True))
+    put("project_name", _name_after_title(lines))
+    put("purchaser", first_value(lines, LABELS["purchaser"], STOP, _pick_text))
+    put("purchaser", _provision_for(lines))
+    put("purchaser", _acronym_org(lines))
+    put("procedure", _procedure(lines))
+    put("deadline", _date(lines, LABELS["deadline"]))
+    put("opening", _date(lines, LABELS["opening"]))
+    put("budget", first_value(lines, LABELS["budget"], STOP, money_in, colon=False))
+    deposit = first_value(lines, LABELS["deposit"], STOP, _deposit_pick, colon=False)
+    if deposit and deposit[0] != "none":
+        put("deposit", deposit)
+    put("lots", _lots(lines))
+    meta.currency = _currency(lines)
+
+
+def _date(lines: list[Line], label: re.Pattern):
+    return first_date(lines, label, re.compile(r"clarif|quer|question|pre-?bid", I))
+
+
+def _pick_number(value: str) -> str | None:
+    m = re.match(r"[:.\s]*([A-Za-z0-9][A-Za-z0-9\-_/().]*[A-Za-z0-9)])", value)
+    if not m or len(m.group(1)) < 4 or not re.search(r"\d", m.group(1)):
+        return None
+    return m.group(1)
+
+
+def _pick_text(value: str) -> str | None:
+    value = value.strip(" .-–")
+    if value.endswith(":") or value.startswith(":"):
+        return None  # a blank form field followed by the next label
+    return value if 3 <= len(value) <= 200 and re.search(r"[A-Za-z]{3}", value) else None
+
+
+_TITLE = re.compile(r"request\s+for\s+(?:proposals?|quotations?)\s*(?:\((?:RFP|RFQ)\))?\s*(?:document\s*)?"
+                    r"(?:for\s+(?:the\s+)?)?(?P<name>.+)", I)
+_TITLE_END = re.compile(r"\s(?:RFP|RFQ|Tender)\s*(?:No|Ref)|\s(?:Issue|Issued|Country|Date|Dear)\b|"
+                        r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s\d{1,2}(?:st|nd|rd|th)?\s", I)
+_PROVISION = re.compile(r"\bfor\s+the\s+(?:provision|supply|procurement)\s+of\s+(?P<name>.+?)\s+for\s+"
+                        r"(?P<org>[A-Z].+?)[.\n]", I)
+
+
+def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
+    for line in lines[:15]:
+        m = _PROVISION.search(line.text)
+        if m:
+            return m["name"].strip(), line
+    for line in lines[:15]:
+        m = _TITLE.search(line.text)
+        if m:
+            name = _TITLE_END.split(m["name"], 1)[0].strip(" :.-–")
+            if 3 <= len(name) <= 250 and not name.lower().startswith("dear"):
+                return name, line
+    return None
+
+
+def _provision_for(lines: list[Line]) -> tuple[str, Line] | None:
+    for line in lines[:15]:
+        m = _PROVISION.search(line.text)
+        if m:
+            return m["org"].strip(), line
+    return None
+
+
+def _acronym_org(lines: list[Line]) -> tuple[str, Line] | None:
+    """The first 'Full Name (ABBR)' whose initials spell the abbreviation, e.g. 'International
+    Solar Alliance (ISA)', skipping procurement terms like 'Request for Proposal (RFP)'."""
+    for line in lines[:120]:
+        for m in _ACRONYM.finditer(line.text):
+            words = [w for w in m["name"].split() if w[0].isupper()]
+            initials = "".join(w[0] for w in words)
+            if m["abbr"] not in initials:
+                continue
+            start = words[initials.rfind(m["abbr"])]
+            tokens = m["name"].split()
+            name = " ".join(tokens[tokens.index(start):])
+            if not _NOT_ORG.search(name):
+                return name, line
+    return None
+
+
+def _procedure(lines: list[Line]) -> tuple[str, Line] | None:
+    best: tuple[int, str, Line] | None = None
+    for line in lines[:60]:
+        for code, rx in _PROCS:
+            m = re.search(rx, line.text, I)
+            if m and (best is None or (line.index, m.start()) < (best[2].index, best[0])):
+                best = (m.start(), code, line)
+        if best:
+            return best[1], best[2]
+    return None
+
+
+def _deposit_pick(value: str) -> object | None:
+    head = value[:80]
+    if re.search(r"^\W*(?:NIL|Not\s+(?:required|applicable)|exempt|N/?A\b|None)", head, I):
+        return "none"
+    return money_in(head)
+
+
+def _lots(lines: list[Line]) -> tuple[int, Line] | None:
+    lots = [(int(n), line) for line in lines for n in re.findall(r"\bLot[\s-]*(?:No\.?\s*)?(\d{1,2})\b", line.text, I)]
+    if lots:
+        return max(lots, key=lambda t: t[0])
+    return (1, lines[0]) if lines else None
+
+
+def _currency(lines: list[Line]) -> str | None:
+    for line in lines:
+        m = _CURRENCY_HINT.search(line.text)
+        if m:
+            codes = [f.currency for f in find_money(f"{m['c'] or m['w']} 1")] + ([m["c"]] if m["c"] else [])
+            if codes and codes[0]:
+                return codes[0]
+    counts = Counter(f.currency for line in lines for f in find_money(line.text) if f.currency)
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,123 @@
+"""Label:value search over a tender's lines, shared by the meta extractors.
+
+A "line" is a paragraph, or one table row whose cells are joined with '：' so that a row
+'最高限价 | 本项目最高限价为…' reads like the paragraph '最高限价：本项目最高限价为…'.
+Chinese text is searched with the spaces next to CJK characters removed (letter-spaced covers,
+PDF line wraps), English text with whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from bidkit.document import Block
+from bidkit.model import SourceRef
+from bidkit.tender.outline import Outline
+from bidkit.tender.text import find_datetime, find_money, nfkc, zh_squash
+
+COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指)"
+_FILLER = re.compile(r"^(?:的|金额|金額|为|為|amount|is|are)+", re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    block: Block
+    index: int  # position in the line list
+
+    def ref(self, outline: Outline) -> SourceRef:
+        return SourceRef(page=self.block.page, paragraph=self.block.paragraph,
+                         section=outline.section_title(self.block), quote=self.text[:300])
+
+
+def _clean(text: str, lang: str) -> str:
+    text = nfkc(text).replace("\u3000", " ")
+    # a wide gap between Chinese characters is lost text (e.g. under a seal image): keep a trace
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \t]{5,}(?=[\u4e00-\u9fff])", "…", text)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return zh_squash(text) if lang == "zh" else text.strip()
+
+
+def build_lines(outline: Outline) -> list[Line]:
+    lines: list[Line] = []
+    for block in outline.doc.blocks:
+        if block.kind == "table" and block.rows:
+            for row in block.rows:
+                cells = [c.strip() for c in row if c and c.strip()]
+                if cells:
+                    lines.append(Line(_clean("：".join(cells), outline.language), block, len(lines)))
+        elif block.text.strip():
+            lines.append(Line(_clean(block.text, outline.language), block, len(lines)))
+    return lines
+
+
+@dataclass
+class Hit:
+    line: Line
+    value: str  # the text after the label (cut at the next label)
+
+
+def label_hits(lines: list[Line], label: re.Pattern, stop: re.Pattern | None, *, colon: bool = True,
+               follow: bool = True, width: int = 160) -> Iterator[Hit]:
+    """Every place a label occurs, with the value that follows it. `colon` requires 'label：';
+    when the value is empty the next line is taken (a label ending its paragraph)."""
+    for line in lines:
+        for m in label.finditer(line.text):
+            rest = line.text[m.end():]
+            if colon:
+                c = re.match(COLON, rest)
+                if not c:
+                    continue
+                rest = rest[c.end():]
+            value = _cut(rest, stop)[:width]
+            if follow and len(_FILLER.sub("", value.strip(" ：:。，,"))) < 2 and line.index + 1 < len(lines):
+                value = _cut(lines[line.index + 1].text, stop)[:width]
+            yield Hit(line, value.strip())
+
+
+def _cut(text: str, stop: re.Pattern | None) -> str:
+    m = stop.search(text, 1) if stop is not None else None
+    return text[: m.start()] if m else text
+
+
+def first_value(lines: list[Line], label: re.Pattern, stop: re.Pattern | None,
+                pick: Callable[[str], object | None], **kw) -> tuple[object, Line] | None:
+    """The first label hit whose value `pick` accepts (returns not None)."""
+    for hit in label_hits(lines, label, stop, **kw):
+        got = pick(hit.value)
+        if got is not None:
+            return got, hit.line
+    return None
+
+
+def money_in(value: str, *, allow_unit_price: bool = False) -> float | None:
+    for money in find_money(value):
+        if money.amount > 0 and (allow_unit_price or not money.per_unit):
+            return money.amount
+    return None
+
+
+def datetime_in(value: str) -> str | None:
+    found = find_datetime(value)
+    return found[0] if found else None
+
+
+def first_date(lines: list[Line], label: re.Pattern, reject: re.Pattern) -> tuple[str, Line] | None:
+    """The first date after a label ('投标截止时间：…', 'no later than …'); a label that ends its
+    line takes the date from the next line. A date with a time beats a bare date."""
+    bare: tuple[str, Line] | None = None
+    for line in lines:
+        for m in label.finditer(line.text):
+            window = line.text[m.end():m.end() + 120]
+            if not datetime_in(window) and len(window) < 25 and line.index + 1 < len(lines):
+                window += " " + lines[line.index + 1].text[:120]
+            if reject.search(line.text[max(0, m.start() - 20):m.start()] + window[:60]):
+                continue
+            iso = datetime_in(window)
+            if iso and "T" in iso:
+                return iso, line
+            if iso and bare is None:
+                bare = (iso, line)
+    return bare
