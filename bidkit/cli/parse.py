@@ -16,7 +16,10 @@ import click
               help="Write tender.json, a checklist .xlsx and a printable checklist .docx here.")
 @click.option("--amendment", "amendments", multiple=True, type=click.Path(path_type=Path),
               help="An amendment (更正公告 / corrigendum) to apply; repeat for several, in order.")
-def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[Path, ...]) -> None:
+@click.option("--force", is_flag=True,
+              help="Overwrite outputs in -o DIR even if a reviewer edited them (default: write -v2).")
+def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[Path, ...],
+          force: bool) -> None:
     """Extract everything a bid team must not miss from TENDER (.pdf or .docx).
 
     \b
@@ -32,11 +35,16 @@ def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[P
     """
     from bidkit.pipeline import parse_file
 
+    if out_dir is not None:  # fail before a long parse, not after it
+        from bidkit.render.safe_write import check_output_dir
+
+        check_output_dir(out_dir)
     result = parse_file(tender, amendments)
     if out_dir is not None:
         from bidkit.render.parse_outputs import write_parse_outputs
 
-        written = write_parse_outputs(result, out_dir)
+        written = write_parse_outputs(result, out_dir, force=force,
+                                      on_note=lambda note: click.echo(f"Note: {note}", err=True))
         for path in written:
             click.echo(f"wrote {path}", err=True)
     if as_json:

@@ -47,10 +47,43 @@ def prepare_output_dir(out_dir: str | Path) -> Path:
     return path
 
 
+def check_output_dir(out_dir: str | Path) -> Path:
+    """Fail early (before a long parse) if `out_dir` could not be written, creating nothing."""
+    path = Path(out_dir)
+    probe_dir = path
+    while not probe_dir.exists() and probe_dir != probe_dir.parent:
+        probe_dir = probe_dir.parent
+    if probe_dir == path:
+        return prepare_output_dir(path)
+    if not probe_dir.is_dir():
+        raise InputError(f"Cannot create output directory {path}: {probe_dir} is a file; "
+                         "choose another -o path.")
+    try:
+        with tempfile.NamedTemporaryFile(dir=probe_dir, prefix=".bidkit-probe-"):
+            pass
+    except OSError as exc:
+        raise InputError(f"Cannot create output directory {path}: {probe_dir} is not writable "
+                         f"({(exc.strerror or 'error').lower()}); choose a writable directory with -o.") from exc
+    return path
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's mode; new files get the usual 0666 minus umask (mkstemp's 0600
+    would hide outputs from the rest of the bid team)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write through a temp file in the same directory, then rename over the target."""
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -1,34 +1,76 @@
-"""Rich summaries for the terminal (stderr-free: they print to stdout)."""
+"""Rich summaries for the terminal (printed to stdout; messages go to stderr elsewhere)."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from bidkit.model import Tender
+from bidkit.render.checklists import build_checklists, format_value, key_facts, scoring_sum
+
+_PREVIEW = 3  # first items shown per list, so the summary says what was found, not only how many
+
+
+def _facts_table(tender: Tender) -> Table:
+    table = Table(show_header=False, expand=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold", max_width=70)
+    table.add_column(style="dim")
+    for fact in key_facts(tender):
+        if fact.kind != "meta":  # legend, points and warnings get their own lines below
+            continue
+        value = Text(fact.value) if fact.value else Text("—", style="dim")
+        table.add_row(fact.label, value, fact.ref)
+    return table
+
+
+def _counts_table(tender: Tender) -> Table:
+    en = tender.language == "en"
+    table = Table(title="checklists" if en else "核对清单", title_justify="left")
+    table.add_column("list" if en else "清单")
+    table.add_column("items" if en else "条数", justify="right")
+    table.add_column("marked" if en else "实质性", justify="right")
+    table.add_column("first items" if en else "前几条", overflow="fold", max_width=80)
+    for checklist in build_checklists(tender):
+        rows = checklist.rows
+        marked = sum(checklist.highlight) if checklist.key != "substantive" else len(rows)
+        preview_key = {"scoring": "item", "bid_sections": "title"}.get(checklist.key, "text")
+        preview = "; ".join(str(r.get(preview_key, ""))[:40] for r in rows[:_PREVIEW])
+        count = Text(str(len(rows)), style="bold red" if not rows else "")
+        table.add_row(checklist.title, count, str(marked) if checklist.highlight else "", preview)
+    return table
+
+
+def _points_line(tender: Tender) -> Text | None:
+    if not tender.scoring:
+        return None
+    total = scoring_sum(tender)
+    en = tender.language == "en"
+    line = Text(("scoring points: " if en else "评分分值合计：") + f"{total:g}")
+    if tender.scoring_total is not None:
+        agree = abs(total - tender.scoring_total) < 0.01
+        stated = format_value(tender.scoring_total)
+        line.append(f" / {stated} ", style="")
+        line.append("✓" if agree else ("✗ does not add up" if en else "✗ 与规定总分不一致"),
+                    style="green" if agree else "bold red")
+    return line
 
 
 def print_tender_summary(tender: Tender, console: Console | None = None) -> None:
     console = console or Console()
-    m = tender.meta
-    facts = Table(title=f"{tender.source_file} — key facts", show_header=False)
-    for label, value in (("项目名称 / project", m.project_name), ("项目编号 / number", m.project_number),
-                         ("采购人 / purchaser", m.purchaser), ("代理机构 / agency", m.agency),
-                         ("采购方式 / procedure", m.procedure), ("预算 / budget", m.budget),
-                         ("最高限价 / max price", m.max_price), ("截止 / deadline", m.deadline),
-                         ("开标 / opening", m.opening), ("保证金 / deposit", m.deposit)):
-        facts.add_row(label, "" if value is None else str(value))
-    console.print(facts)
-    counts = Table(title="checklists")
-    counts.add_column("list")
-    counts.add_column("items", justify="right")
-    counts.add_row("substantive (实质性)", str(len(tender.substantive)))
-    for kind in ("qualification", "technical", "commercial", "invalid_condition"):
-        counts.add_row(kind, str(len(tender.by_kind(kind))))
-    counts.add_row("scoring items", str(len(tender.scoring)))
-    counts.add_row("bid sections", str(len(tender.bid_sections)))
-    console.print(counts)
+    heading = "key facts" if tender.language == "en" else "关键信息"
+    console.print(Text(f"{tender.source_file} — {heading}", style="bold"))
+    console.print(_facts_table(tender))
     if tender.marker_legend:
-        console.print("legend: " + "; ".join(f"{k} = {v[:60]}" for k, v in tender.marker_legend.items()))
-    for w in tender.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        legend = Text("legend: " if tender.language == "en" else "标记说明：", style="bold")
+        legend.append("; ".join(f"{k} = {v[:60]}" for k, v in tender.marker_legend.items()))
+        console.print(legend)
+    console.print(_counts_table(tender))
+    points = _points_line(tender)
+    if points is not None:
+        console.print(points)
+    for name in tender.amendments:
+        console.print(f"[cyan]amendment applied:[/] {name}")
+    for warning in tender.warnings:
+        console.print(Text("warning: ", style="yellow").append(warning, style=""))
