@@ -67,6 +67,8 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
             items = []  # one unnumbered line before numbered items is a caption or table header
             item_style = c.style
             items.append(c)
+        elif c.style.startswith("n.n") and not _continues_numbering(items, c):
+            break  # '2.1' after items '1 …' '17 …' is the next section, not a sub-item
         elif c.style == item_style or c.rank >= RANK.get(item_style, 99):
             items.append(c)  # an item, or a sub-item (same-rank styles nest in table cells)
         else:
@@ -74,6 +76,18 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
         if len(items) >= max_items:
             break
     return items
+
+
+def _continues_numbering(items: list[Clause], c: Clause) -> bool:
+    """A dotted number ('3.2') is a sub-item only of the item numbered '3' just before it."""
+    tops = [i for i in items if i.style in ("n、", "n.", "n ", "n.n", "n.n.n")]
+    if not tops:
+        return True
+    parent = re.findall(r"\d+", tops[-1].number)
+    child = re.findall(r"\d+", c.number)
+    if tops[-1].style == c.style:
+        return parent[:-1] == child[:-1]
+    return child[: len(parent)] == parent or child[:-1] == parent[:-1]
 
 
 def _deeper_heading(head: Clause, c: Clause) -> bool:

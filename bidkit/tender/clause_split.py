@@ -102,7 +102,7 @@ def clean(text: str) -> str:
 def split_clauses(outline: Outline) -> list[Clause]:
     """All clauses of the document in reading order."""
     doc = outline.doc
-    join_lines = doc.format == "pdf"
+    join_lines = doc.format in ("pdf", "docx")  # DOCX converted from PDF also breaks lines
     out: list[Clause] = []
     for block in doc.blocks:
         if block.kind == "table":

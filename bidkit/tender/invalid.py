@@ -20,6 +20,7 @@ from bidkit.tender.outline import Outline
 # What happens to the bid: the consequence words.
 _ZH_CONSEQUENCE = re.compile(
     r"(?:投标|响应|磋商响应|报价|投标文件|响应文件|其|该)[^。；，,]{0,6}(?:无效|失效)|无效(?:投标|响应|报价|标)|"
+    r"不(?:参加|进入)(?:进一步|后续|下一步)的?(?:评审|评标)|"
     r"作?(?:为|按)?无效(?:投标|响应)?(?:文件)?处理|视为(?:无效|没有实质性响应|未实质性响应|非实质性响应|放弃)|"
     r"作?废标处理|视作废标|被?否决(?:其)?(?:投标|响应)?|予以否决|"
     r"拒收|不予(?:接收|接受)|恕不接收|(?:被|予以|将|均将)拒绝|拒绝(?:接收|并|其投标|其响应)|"
@@ -55,7 +56,7 @@ _ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
     r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
-    r"(?:质疑|投诉|询问|异议|疑问)[^。]{0,30}不予|不予计分|不得分|不做无效|不作无效|"
+    r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|不得分|不做无效|不作无效|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
     r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat", re.I)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|conditions of contract|GCC|SCC", re.I)
