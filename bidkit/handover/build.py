@@ -91,9 +91,8 @@ def commitments(units: list[Unit], staff_names: list[str]) -> list[HandoverItem]
                     else bool(_POSITIVE.search(u.text)) and "负偏离" not in u.text)
         kind = ("positive_deviation" if positive else
                 "custom_work" if _CUSTOM.search(u.text) else
-                "promised_time_or_service" if _PROMISE.search(u.text) else
                 "named_staff" if (u.cells and _STAFF.search(u.text)) or any(n in u.text for n in staff_names)
-                else None)
+                else "promised_time_or_service" if _PROMISE.search(u.text) else None)
         if kind and u.text not in seen and not PENDING.search(u.text):
             seen.add(u.text)
             items.append(HandoverItem(text=u.text[:300], kind=kind, source=f"bid {u.location}"))
