@@ -93,7 +93,7 @@ def _text_value(value: str, max_len: int = 80) -> str | None:
     value = value.strip(" ：:，,。;；、")
     if not value or _SEE_ELSEWHERE.match(value) or "详见" in value or len(value) > max_len or ":" in value:
         return None
-    if len(value) < 2 or re.fullmatch(r"[\W_\d]*", value):
+    if len(value) < 2 or re.fullmatch(r"[\W_\d]*", value) or re.match(r"[(（【\[]|.*[+＋]", value):
         return None
     return value
 
@@ -102,7 +102,8 @@ def _pick_number(value: str) -> str | None:
     m = re.match(r"[A-Za-z0-9][A-Za-z0-9\-_/()（）.【】\[\]〔〕]*[A-Za-z0-9)）\]】]", value.strip())
     if not m or len(m.group()) < 4 or not re.search(r"\d", m.group()):
         return None
-    return m.group()
+    number = m.group()
+    return number[:-1] if number.endswith((")", "）")) and number.count("(") + number.count("（") == 0 else number
 
 
 def _pick_name(value: str) -> str | None:
@@ -114,8 +115,8 @@ def _pick_org(value: str) -> str | None:
     if _GAP in value:
         return None  # glyphs lost under a seal image: a later mention is complete
     value = _text_value(value, 60)
-    if value and len(value) < 4:
-        return None
+    if value and (len(value) < 4 or "的" in value or re.search(r"@|https?:|www\.|^\d", value)):
+        return None  # a definition ('…的需求单位'), an e-mail or a phone number, not a name
     if value and re.search(r"[（(]?(?:盖章|签字|公章)[)）]?$|^[（(]", value):
         return None
     return value

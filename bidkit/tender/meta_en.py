@@ -46,6 +46,11 @@ _CURRENCY_HINT = re.compile(r"(?:quoted|priced|expressed|submitted|paid)\s+(?:on
                             r"(?P<w>[A-Za-z ]{2,30}?)\s*(?:\((?P<c>[A-Z]{3})\))?(?:\s+only|[.,;])", I)
 _ACRONYM = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the|de)\s+)*){1,8}[A-Z][\w&'-]*)"
                       r"\s*\(\s*[“\"']?(?P<abbr>[A-Z]{2,8})[”\"']?\s*\)")
+_ORG_WORD = re.compile(
+    r"Authority|Organi[sz]ation|Ministry|Department|Directorate|Bank|Corporation|Company|Limited|Ltd|"
+    r"Council|Agency|Alliance|School|University|Institute|Office|Government|Administration|Board|"
+    r"Commission|Fund|Foundation|Society|Trust|Cent(?:re|er)|Municipal|Association|Programme|Program|"
+    r"Federation|Union|Bureau|Committee|Group|Inc\b|LLC|Nations|Secretariat|Service", I)
 _NOT_ORG = re.compile(r"Proposal|Reference|Quotation|Tender|Bid|Interest|Invitation|Data Sheet|Contract|"
                       r"Terms|Instructions|Form|Section|Annex|Standard|Time|Rupee|Dollar|Dirham", I)
 
@@ -85,7 +90,10 @@ def _pick_number(value: str) -> str | None:
 
 
 def _pick_text(value: str) -> str | None:
+    value = re.split(r"(?<=\w)\s*\([A-Z]{2,8}\)", value)[0]  # 'Directorate General (DGS)Authority …'
     value = value.strip(" .-–")
+    if len(value.split()) < 2 or re.search(r"\b(?:are|is|shall|will|has|have)\b", value):
+        return None
     if value.endswith(":") or value.startswith(":"):
         return None  # a blank form field followed by the next label
     return value if 3 <= len(value) <= 200 and re.search(r"[A-Za-z]{3}", value) else None
@@ -108,7 +116,8 @@ def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
         m = _TITLE.search(line.text)
         if m:
             name = _TITLE_END.split(m["name"], 1)[0].strip(" :.-–")
-            if 3 <= len(name) <= 250 and not name.lower().startswith("dear"):
+            if 3 <= len(name) <= 250 and name[0].isupper() and len(name.split()) >= 2 and not re.search(
+                    r"^dear|\b(?:are|is|shall|will|has|have)\b", name, I):
                 return name, line
     return None
 
@@ -133,7 +142,7 @@ def _acronym_org(lines: list[Line]) -> tuple[str, Line] | None:
             start = words[initials.rfind(m["abbr"])]
             tokens = m["name"].split()
             name = " ".join(tokens[tokens.index(start):])
-            if not _NOT_ORG.search(name):
+            if not _NOT_ORG.search(name) and _ORG_WORD.search(name):
                 return name, line
     return None
 

@@ -17,7 +17,7 @@ from bidkit.model import SourceRef
 from bidkit.tender.outline import Outline
 from bidkit.tender.text import find_datetime, find_money, nfkc, zh_squash
 
-COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指)"
+COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指|即(?!可|日|时))"
 _FILLER = re.compile(r"^(?:的|金额|金額|为|為|amount|is|are)+", re.I)
 
 

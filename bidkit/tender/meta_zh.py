@@ -10,8 +10,8 @@ from bidkit.tender.text import find_money
 
 LABELS: dict[str, re.Pattern] = {
     "project_number": re.compile(
-        r"(?:项目|項目|招标|招標|采购|採購|招标文件|采购文件|磋商文件|谈判文件|询价文件|标段|包件|计划)"
-        r"(?:编号|編號|编码|代码)(?:/包号)?"),
+        r"(?:项目|項目|招标|招標|采购|採購|招标文件|采购文件|磋商文件|谈判文件|询价文件|文件|标段|包件|计划)"
+        r"(?:编号|編號|编码|代码)(?:/包号)?|案號|案号|標案編號"),
     "project_name": re.compile(r"(?:采购|招标|磋商|谈判|询价|採購|招標)?(?:项目|項目|工程|标段|標段|標案)(?:名称|名稱)(?!及)"),
     "purchaser": re.compile(
         r"(?<![代理])(?:采购人|採購人|招标人|招標人|采购单位|採購單位|采购方|招标单位|建设单位|机关名称|機關名稱)"
@@ -51,6 +51,8 @@ def procedure_zh(lines: list[Line]) -> tuple[str, Line] | None:
         m = _PROC_LABEL.search(line.text)
         if m and _PROC_RX.search(m["v"]):
             return _PROC_RX.search(m["v"]).group(), line
+        if m and re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:招标|磋商|谈判|询价|招標)", m["v"]):
+            return m["v"], line  # a method outside our list, in the tender's own words
     for line in lines[:80]:
         m = _PROC_TITLE.search(line.text)
         if m:
