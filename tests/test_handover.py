@@ -9,7 +9,7 @@ from bidkit.model import Evidence
 from bidkit.readers import read_document
 from bidkit.render.handover import handover_docx_bytes, handover_xlsx_bytes
 from bidkit.tender.notes import extract_customer_needs
-from tests.test_check import STAR, clean_paragraphs, make_tender, write_bid
+from test_check import STAR, clean_paragraphs, make_tender, write_bid
 
 
 class FakeKB:
