@@ -69,6 +69,8 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
             items.append(c)
         elif c.style.startswith("n.n") and not _continues_numbering(items, c):
             break  # '2.1' after items '1 …' '17 …' is the next section, not a sub-item
+        elif c.style == item_style and not _follows(items, c):
+            break  # the numbering restarts: a new list
         elif c.style == item_style or c.rank >= RANK.get(item_style, 99):
             items.append(c)  # an item, or a sub-item (same-rank styles nest in table cells)
         else:
@@ -76,6 +78,40 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
         if len(items) >= max_items:
             break
     return items
+
+
+def number_key(token: str) -> tuple[int, ...]:
+    """'2.4.1' -> (2, 4, 1); '（三）' -> (3,); '⑵' -> (2,); 'b)' -> (2,)."""
+    digits = re.findall(r"\d+", token)
+    if digits:
+        return tuple(int(d) for d in digits)
+    for ch in token:
+        if "⑴" <= ch <= "⒇":
+            return (ord(ch) - ord("⑴") + 1,)
+        if "①" <= ch <= "⑳":
+            return (ord(ch) - ord("①") + 1,)
+    cn = re.search(r"[一二三四五六七八九十]+", token)
+    if cn:
+        return (_cn_int(cn.group(0)),)
+    letter = re.search(r"[a-zA-Z]", token)
+    return (ord(letter.group(0).lower()) - 96,) if letter else ()
+
+
+def _cn_int(t: str) -> int:
+    digits = "一二三四五六七八九"
+    if "十" not in t:
+        return digits.index(t[0]) + 1 if t[0] in digits else 0
+    tens, _, ones = t.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones[0]) + 1 if ones else 0)
+
+
+def _follows(items: list[Clause], c: Clause) -> bool:
+    """Same-style items count upwards; a number that does not is the start of another list."""
+    same = [i for i in items if i.style == c.style]
+    if not same:
+        return True
+    prev, cur = number_key(same[-1].number), number_key(c.number)
+    return not prev or not cur or cur > prev
 
 
 def _continues_numbering(items: list[Clause], c: Clause) -> bool:

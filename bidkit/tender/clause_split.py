@@ -37,7 +37,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("a)", re.compile(r"^[a-zA-Z]\s*[)）]\s*")),
     ("a.", re.compile(r"^[a-zA-Z]\s*\.\s+")),
     ("bullet", re.compile(r"^[•●◆◇▪▫○◦■□☐☑√✓✔➢➤►·\-–—]\s*")),
-    ("n ", re.compile(r"^\d{1,2}\s+(?=[\u4e00-\u9fffA-Za-z])")),
+    ("n ", re.compile(r"^\d{1,2}\s+(?=[\u4e00-\u9fffA-Za-z★▲※“《（])")),
 ]
 # Typical depth of each style; documents differ, but a style *above* the list's item style
 # reliably ends the list.
