@@ -1,10 +1,208 @@
-"""Scoring criteria (评分标准): category, item, maximum points, criteria text."""
+"""Scoring criteria (评分标准 / evaluation criteria): category, item, maximum points, criteria text.
+
+Two layouts reach us: real tables (DOCX tables, PDF ruled tables as Block.rows) and PDF pages
+whose table text arrives as lines (handled in scoring_lines.py). A table is a scoring table by
+its header row (评分因素 / 分值 / 评分标准, criteria / points / marks); its columns get roles from
+those header words, so no column position is assumed.
+"""
 
 from __future__ import annotations
 
-from bidkit.model import ScoringItem
+import re
+from dataclasses import dataclass, field
+
+from bidkit.document import Block
+from bidkit.model import ScoringItem, SourceRef
 from bidkit.tender.outline import Outline
+from bidkit.tender.scoring_common import (category_of, clean_name, group_category, points_from_cell,
+                                          points_from_criteria, points_in_name, stated_total,
+                                          weight_split_items)
+from bidkit.tender.scoring_lines import scoring_from_lines
+
+_ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("seq", re.compile(r"^(序号|编号|序|No\.?|S\.?\s*No\.?|Sr\.?\s*No\.?|#)$", re.I)),
+    ("item", re.compile(r"评分因素|评审因素|评分项目|评审项目|评分项|评价因素|评价项目|评分要素|"
+                        r"评审要素|考核项目|评分大项|criteri|factor|parameter", re.I)),
+    ("points", re.compile(r"分值|分数|满分|标准分|权重|最高分|得分上限|points?|marks?|weight|score",
+                          re.I)),
+    ("crit", re.compile(r"评分标准|评分办法|评审标准|评分细则|评分说明|评分方法|评分依据|评审内容|"
+                        r"评分内容|标准|细则|办法|description|sub-?criteria|how", re.I)),
+    ("cat", re.compile(r"类别|类型|评分类|评审类|category", re.I)),
+    ("item", re.compile(r"^(项目|内容|因素|名称|item|area|section)", re.I)),
+]
+_TOTAL_ROW = re.compile(r"^\s*(合计|总计|总分|小计|满分|total|sub-?total|grand total)", re.I)
+
+
+@dataclass
+class _Columns:
+    seq: int | None = None
+    items: list[int] = field(default_factory=list)  # group column first, then sub-item column
+    points: int | None = None
+    crit: int | None = None
+    cat: int | None = None
 
 
 def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
-    return [], None
+    items = _from_tables(outline)
+    if not items:
+        items = scoring_from_lines(outline)
+    items = _dedupe(items)
+    items += weight_split_items(outline, items)
+    return items, stated_total(outline, items)
+
+
+# ---------- tables ----------
+
+
+def _from_tables(outline: Outline) -> list[ScoringItem]:
+    blocks = outline.doc.blocks
+    items: list[ScoringItem] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        cols = _header_columns(b.rows) if b.kind == "table" and b.rows else None
+        if cols is None:
+            i += 1
+            continue
+        header_at, columns = cols
+        group = [b]
+        j = i + 1
+        while j < len(blocks) and _continues(blocks[j], b, blocks[j - 1]):
+            group.append(blocks[j])
+            j += 1
+        items.extend(_table_items(outline, group, header_at, columns))
+        i = j
+    return items
+
+
+def _header_columns(rows: list[list[str]]) -> tuple[int, _Columns] | None:
+    for r, row in enumerate(rows[:3]):
+        cols = _roles(row)
+        if cols.items and (cols.points is not None or cols.crit is not None):
+            if cols.points is not None or _mentions_points(rows[r + 1:]):
+                return r, cols
+    return None
+
+
+def _mentions_points(rows: list[list[str]]) -> bool:
+    text = " ".join(" ".join(r) for r in rows[:8])
+    return len(re.findall(r"\d+\s*分|points?|marks", text, re.I)) >= 2
+
+
+def _roles(row: list[str]) -> _Columns:
+    cols = _Columns()
+    for c, cell in enumerate(row):
+        text = re.sub(r"\s+", "", cell) if re.search(r"[\u4e00-\u9fff]", cell) else cell.strip()
+        if not text or len(text) > 30:
+            continue
+        for role, rx in _ROLE_PATTERNS:
+            if not rx.search(text):
+                continue
+            if role == "item" and len(cols.items) < 2 and c not in cols.items:
+                cols.items.append(c)
+                break
+            if role != "item" and getattr(cols, role) is None:
+                setattr(cols, role, c)
+                break
+    return cols
+
+
+def _continues(block: Block, first: Block, prev: Block) -> bool:
+    """A table split across pages comes back as consecutive tables of the same width."""
+    if block.kind != "table" or not block.rows or not first.rows:
+        return False
+    width = max(len(r) for r in first.rows)
+    if abs(max(len(r) for r in block.rows) - width) > 0:
+        return False
+    return block.index == prev.index + 1 and _header_columns(block.rows) is None or \
+        block.index == prev.index + 1 and _same_header(block.rows[0], first.rows[0])
+
+
+def _same_header(a: list[str], b: list[str]) -> bool:
+    return [re.sub(r"\s+", "", x) for x in a] == [re.sub(r"\s+", "", x) for x in b]
+
+
+@dataclass
+class _Row:
+    block: Block
+    group: str
+    sub: str
+    points_cell: str
+    crit: str
+    cat: str
+
+
+def _table_items(outline: Outline, tables: list[Block], header_at: int,
+                 cols: _Columns) -> list[ScoringItem]:
+    header = tables[0].rows[header_at]
+    rows: list[_Row] = []
+    category = ""
+    for t in tables:
+        body = t.rows[header_at + 1:] if t is tables[0] else t.rows
+        for row in body:
+            if _same_header(row, header):
+                continue
+            cells = [row[c] if c is not None and c < len(row) else "" for c in
+                     (cols.items[0], cols.items[1] if len(cols.items) > 1 else None,
+                      cols.points, cols.crit, cols.cat, cols.seq)]
+            group, sub, pts, crit, cat, seq = cells
+            distinct = {x.strip() for x in row if x.strip()}
+            if len(distinct) == 1 and group_category(next(iter(distinct))):
+                category = group_category(next(iter(distinct))) or category
+                continue
+            first = next((x for x in row if x.strip()), "")
+            if _TOTAL_ROW.match(first):
+                continue
+            if not group.strip() and not sub.strip() and not seq.strip() and rows:
+                rows[-1].crit += "\n" + crit.strip() if crit.strip() else ""
+                if not rows[-1].points_cell.strip() and pts.strip():
+                    rows[-1].points_cell = pts
+                continue
+            if not group.strip() and rows and (sub.strip() or pts.strip()):
+                group = rows[-1].group  # a merged group cell spans this row
+            rows.append(_Row(t, group, sub, pts, crit, cat or category))
+    return _rows_to_items(outline, rows)
+
+
+def _rows_to_items(outline: Outline, rows: list[_Row]) -> list[ScoringItem]:
+    sizes: dict[str, int] = {}
+    for r in rows:
+        sizes[r.group] = sizes.get(r.group, 0) + 1
+    items = []
+    for r in rows:
+        use_sub = bool(r.sub.strip()) and sizes[r.group] > 1
+        raw = r.sub if use_sub else (r.group or r.sub)
+        name = clean_name(raw)
+        if not name or _TOTAL_ROW.match(name):
+            continue
+        if use_sub:
+            points = points_in_name(r.sub) or points_from_cell(r.points_cell) \
+                or points_from_criteria(r.crit)
+        else:
+            points = points_from_cell(r.points_cell) or points_in_name(raw) \
+                or points_from_criteria(r.crit)
+        category = category_of(name, r.cat or group_category(r.group) or "", outline.language)
+        items.append(_item(outline, r.block, category, name, points, r.crit))
+    return items
+
+
+def _item(outline: Outline, block: Block, category: str, name: str, points: float | None,
+          criteria: str) -> ScoringItem:
+    crit = re.sub(r"[ \t]+", " ", criteria).strip()
+    return ScoringItem(
+        category=category, item=name, points=points, criteria=crit[:2000], page=block.page,
+        source=SourceRef(page=block.page, paragraph=block.paragraph,
+                         section=outline.section_title(block), quote=f"{name} {crit}"[:300]))
+
+
+def _dedupe(items: list[ScoringItem]) -> list[ScoringItem]:
+    """The same table printed twice (e.g. in 须知 and in the evaluation chapter) counts once."""
+    seen: set[tuple[str, float | None]] = set()
+    out = []
+    for it in items:
+        key = (re.sub(r"\W+", "", it.item.lower()), it.points)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(it)
+    return out
