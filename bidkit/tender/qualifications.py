@@ -7,6 +7,7 @@ list, then its numbered items (or table rows) until the numbering climbs back ou
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
@@ -16,7 +17,7 @@ from bidkit.tender.clause_list import (
     near_duplicate,
     to_requirement,
 )
-from bidkit.tender.clause_split import Clause, split_clauses
+from bidkit.tender.clause_split import Clause, sentences, split_clauses
 from bidkit.tender.outline import Outline
 
 _ZH_HEAD = re.compile(
@@ -34,6 +35,19 @@ _EN_HEAD = re.compile(
 _NOT_HEAD = re.compile(
     r"程序|流程|方法|证明文件|证明材料|声明|响应表|资格后审|资格预审公告|documents? establishing|"
     r"evaluation of|procedure|form\b", re.I)
+# An inline label that makes the clause itself a requirement on the bidder:
+# 'Characteristic of the audit firm: The audit firm should be …', '投标人资格要求：具有…'.
+_INLINE_LABEL = re.compile(
+    r"^(?:(?:characteristics?|requirements?|qualifications?|eligibility)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:firm|bidder|consultant|vendor|supplier|contractor|tenderer|agency|company)s?)"
+    r"\s*[:：]\s*\S.{10,}", re.I)
+# English pass/fail criteria tables that PDF text flattens into runs of sentences.
+_EN_CRITERIA_HEAD = re.compile(r"(?:eligibility|qualification)\s+(?:and\s+qualification\s+)?criteria\b(?!\s+will)",
+                               re.I)
+_EN_CRITERIA_END = re.compile(r"evaluation criteria|technical (?:and financial )?(?:proposal )?evaluation|"
+                              r"scoring|points obtainable|terms of reference|^section\s+\d", re.I)
+_EN_CRITERION = re.compile(r"\b(?:must|should|shall|not|no|minimum|at least|registered|experience|"
+                           r"turnover|years?)\b", re.I)
 _LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.I)
 _MAX_ITEMS = 60
 
@@ -48,8 +62,12 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
                     found.append(item)
         if len(found) >= _MAX_ITEMS:
             break
+    for c in clauses:
+        if _INLINE_LABEL.match(c.body) and not any(near_duplicate(c.text, f.text) for f in found):
+            found.append(c)
+    found += [r for r in _english_criteria(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
     found += [r for r in _table_group_rows(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
-    return [to_requirement(outline, c, "qualification") for c in found[:_MAX_ITEMS]]
+    return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
 
 # Chapters where qualification words describe the review or the forms, not the requirements.
@@ -96,3 +114,29 @@ def _table_group_rows(clauses: list[Clause]) -> list[Clause]:
         if len(c.cells) >= 2 and _ZH_HEAD.search(label[:12]) and not _NOT_HEAD.search(label):
             out.append(c)
     return out
+
+
+def _english_criteria(clauses: list[Clause], window: int = 25) -> list[Clause]:
+    """Sentences of a flattened 'Minimum Eligibility and Qualification Criteria' table: each
+    criterion sentence becomes one item (a Clause copy holding just that sentence)."""
+    out: list[Clause] = []
+    for i, c in enumerate(clauses):
+        m = _EN_CRITERIA_HEAD.search(c.text)
+        if not m or is_toc_line(c.text) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.I):
+            continue
+        tail = c.text[m.end():]
+        region = [(c, tail)] + [(x, x.text) for x in clauses[i + 1: i + 1 + window]]
+        for clause, text in region:
+            if clause is not c and (_EN_CRITERIA_END.search(clause.text[:60]) or clause.style == "chapter"):
+                break
+            for sentence in sentences(text):
+                if _criterion_sentence(sentence):
+                    out.append(replace(clause, text=sentence, number="", style=None))
+        break  # one criteria table per tender
+    return out
+
+
+def _criterion_sentence(s: str) -> bool:
+    if len(s) < 30 or not _EN_CRITERION.search(s):
+        return False
+    return not re.match(r"(?:provide|submit|copy|copies|eligibility and qualification will)", s, re.I)
