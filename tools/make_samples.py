@@ -16,11 +16,13 @@ from pathlib import Path
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
+import samples_en  # noqa: E402
 import samples_zh  # noqa: E402
 from sample_markup import ground_truth, parse_markup  # noqa: E402
 
 SRC = TOOLS / "sample_src"
 ZH_TENDER = "sample-zh-gongkai-zhaobiao.docx"
+EN_RFP = "sample-en-rfp.pdf"
 
 ZH_META = {
     "project_name": "云溪市青禾区智慧校园综合管理平台建设项目",
@@ -41,6 +43,26 @@ ZH_LEGEND = {
     "▲": "标注“▲”的条款为重要技术参数，不满足的不导致投标无效，但将按第三章评分标准相应扣分",
 }
 
+EN_META = {
+    "project_name": "Enterprise Records Management System",
+    "project_number": "PA-IT-2025-014",
+    "purchaser": "City of Port Alder",
+    "agency": None,
+    "procedure": "RFP",
+    "budget": 1200000.0,
+    "max_price": None,
+    "currency": "USD",
+    "deadline": "2025-07-15T14:00",
+    "opening": "2025-07-15T14:30",
+    "deposit": 25000.0,
+    "lots": 1,
+}
+EN_LEGEND = {
+    "M": "Requirements marked \"M\" are mandatory: a Proposal that does not meet every mandatory "
+         "requirement will be rejected",
+    "D": "Requirements marked \"D\" are desirable: not mandatory, scored under \"Functional fit\"",
+}
+
 
 def build_zh_tender(out: Path) -> dict:
     elements = parse_markup(SRC / "zh_tender.txt")
@@ -56,10 +78,31 @@ def build_zh_tender(out: Path) -> dict:
                      "cells vertically. 'important' lists the ▲ clauses (not substantive here)."}
 
 
+def build_en_rfp(out: Path) -> dict:
+    elements = parse_markup(SRC / "en_rfp.txt")
+    path = out / EN_RFP
+    samples_en.build_pdf(elements, path, "RFP PA-IT-2025-014 Enterprise Records Management System")
+    truth = ground_truth(elements)
+    for key in ("substantive", "qualifications", "invalid_conditions"):
+        samples_en.locate_pages(path, truth[key])
+    pages = [{"text": s["item"]} for s in truth["scoring"]]
+    samples_en.locate_pages(path, pages)
+    for item, located in zip(truth["scoring"], pages):
+        item["page"] = located["page"]
+    del truth["important"]
+    return {"file": EN_RFP, "language": "en", "page_count": samples_en.page_count(path),
+            "meta": EN_META, "marker_legend": EN_LEGEND, **truth,
+            "scoring_total": sum(s["points"] for s in truth["scoring"]),
+            "notes": "Written for bidkit as sample data. Mandatory requirements are table rows whose "
+                     "M/D column says M (legend in 6.3); 2.6.1 bid security and 2.7.1 validity are "
+                     "blanket 'shall' clauses without a marker, hence unsure. Technical 70 + "
+                     "Financial 30 = 100. Pages are 1-based PDF pages (the cover is page 1)."}
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else TOOLS.parent / "tender_samples"
     out.mkdir(parents=True, exist_ok=True)
-    expected = {ZH_TENDER: build_zh_tender(out)}
+    expected = {ZH_TENDER: build_zh_tender(out), EN_RFP: build_en_rfp(out)}
     (out / "EXPECTED.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name in expected:

@@ -5,7 +5,8 @@ Line forms:
   # / ## / ###  TEXT       heading level 1-3 (level 1 starts a new page)
   [center] TEXT / [p] TEXT  centred / plain paragraph
   [cover] … [/cover]        cover page lines;  [toc] … [/toc]  table of contents lines
-  [table KIND] … [/table]   table rows 'a | b | c', first row is the header; KIND is '', scoring or params
+  [table KIND] … [/table]   table rows 'a | b | c', first row is the header; KIND is '', scoring,
+                            params (★/▲ in a cell) or reqs (ID | requirement | M/D marker column)
   @TAGS TEXT                tagged line (or table row): Q qualification, S substantive, I invalid
                             condition, B bid section heading, L legend; a '?' after a tag marks it unsure
 Inside text, ⟦★⟧ is a star written as a Wingdings w:sym (as Word does), not as U+2605.
@@ -57,7 +58,7 @@ def parse_markup(path: Path) -> list[Element]:
                 block = None
             elif block.kind == "table":
                 tags, row = parse_tags(line)
-                block.rows.append([c.strip() for c in row.split(" | ")])
+                block.rows.append([c.strip() for c in row.split("|")])
                 block.row_tags.append(tags)
             elif line:
                 block.rows.append([line])
@@ -122,14 +123,17 @@ def ground_truth(elements: list[Element]) -> dict:
             if el.table_kind == "scoring":
                 out["scoring"] += _scoring(el)
             for row, tags in zip(el.rows, el.row_tags):
-                _collect(out, _marked_cells(row), tags, table_row=True)
+                if el.table_kind == "reqs":  # ID | requirement | marker column (M/D)
+                    _collect(out, row[1], tags, marker=row[-1])
+                else:
+                    _collect(out, _marked_cells(row), tags)
         elif el.kind in ("para", "heading"):
             _collect(out, el.text, el.tags)
     return out
 
 
-def _collect(out: dict[str, list], text: str, tags: dict[str, bool], table_row: bool = False) -> None:
-    marker = marker_of(text)
+def _collect(out: dict[str, list], text: str, tags: dict[str, bool], marker: str | None = None) -> None:
+    marker = marker or marker_of(text)
     if marker == "★" and "S" not in tags:
         raise ValueError(f"clause starts with ★ but is not tagged S: {text[:40]}")
     if marker == "▲":
@@ -140,5 +144,5 @@ def _collect(out: dict[str, list], text: str, tags: dict[str, bool], table_row: 
         out["qualifications"].append(_item(text, tags["Q"]))
     if "I" in tags:
         out["invalid_conditions"].append(_item(text, tags["I"]))
-    if "B" in tags:
-        out["bid_sections"].append(re.sub(r"^[一二三四五六七八九十]+、", "", text))
+    if "B" in tags:  # the form's title without its number ("一、", "Form 3.")
+        out["bid_sections"].append(re.sub(r"^(?:[一二三四五六七八九十]+、|Form \d+\.\s*)", "", text))

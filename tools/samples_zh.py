@@ -135,8 +135,28 @@ def add_table(doc: docx.Document, rows: list[list[str]], merge_first_column: boo
             cell.paragraphs[0].paragraph_format.first_line_indent = None
             add_text(cell.paragraphs[0], row[c] if c < len(row) else "", bold=r == 0)
     _repeat_header(table.rows[0])
+    _set_column_widths(table, rows)
+    for row in table.rows:  # keep each row on one page, as bid documents are usually set
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if merge_first_column:
         _merge_runs_of_equal_cells(table, rows)
+
+
+def _set_column_widths(table, rows: list[list[str]]) -> None:
+    """Share the text width (15.4 cm) between columns by how much text each holds."""
+    width = len(table.columns)
+    longest = [max(_display_width(r[c]) if c < len(r) else 0 for r in rows) for c in range(width)]
+    weights = [max(min(max(n, 6), 60), _display_width(rows[0][c]) + 2) for c, n in enumerate(longest)]
+    table.autofit = False
+    for c, column in enumerate(table.columns):
+        column_width = Cm(15.4 * weights[c] / sum(weights))
+        column.width = column_width
+        for cell in column.cells:
+            cell.width = column_width
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def _repeat_header(row) -> None:
