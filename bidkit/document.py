@@ -25,6 +25,9 @@ class Block(BaseModel):
     )
     level: int | None = Field(None, description="Heading level (1 = chapter) when known.")
     rows: list[list[str]] | None = Field(None, description="Table cells, row by row.")
+    row_pages: list[int] | None = Field(
+        None, description="PDF tables: the page of each row (a table may run over pages)."
+    )
     style: str | None = Field(None, description="Paragraph style name in the source, if any.")
 
     @property

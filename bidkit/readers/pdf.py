@@ -1,34 +1,36 @@
-"""PDF → Document. Fast path: pypdfium2 text, page by page (hundreds of pages a second);
-lines are merged into paragraphs, running headers/footers and page numbers dropped."""
+"""PDF → Document. Fast path: pypdfium2 text and ruling lines, page by page (hundreds of pages a
+second, each page closed before the next). Lines become paragraphs, ruled tables become table
+blocks (see pdf_tables.py), running headers/footers and page numbers are dropped.
+
+Unusable files raise InputError with one sentence: no text layer (scanned), a garbage text
+layer (fonts without a Unicode map), encrypted, corrupt. Half-broken files (a second script
+that extracts as noise) are cleaned, and Document.problems says what was dropped.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from pathlib import Path
+from collections.abc import Callable
 
-from bidkit.document import Block, Document
+from bidkit.document import Document
 from bidkit.errors import InputError
 from bidkit.readers.base import Reader
+from bidkit.readers.pdf_blocks import PageText, build_blocks
+from bidkit.readers.pdf_tables import find_tables
+from bidkit.readers.pdf_text import page_lines
+from bidkit.readers.quality import has_words, looks_garbled, noisy_scripts, strip_noise
 
-# A line that starts a new paragraph: numbering, markers, chapter headings, check-boxes.
-_STARTS_PARAGRAPH = re.compile(
-    r"^\s*(?:"
-    r"第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
-    r"|[一二三四五六七八九十]+[、.．]"
-    r"|[（(][一二三四五六七八九十\d]+[)）]"
-    r"|\d+(?:\.\d+)*[、.．)）]?\s*(?=\D)"
-    r"|[①-⑳⑴-⒇❶-❿]"
-    r"|[★▲※■□◆●•◇☆△#\-–·]"
-    r"|[A-Za-z][.)]\s"
-    r"|\([a-zA-Z0-9ivx]+\)"
-    r")"
-)
-_ENDS_SENTENCE = re.compile(r"[。；;：:！!？?]\s*$|\.\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:第?\s*[-–—]?\s*\d+\s*[-–—]?\s*页?(?:\s*[/共]\s*\d+\s*页?)?|Page \d+( of \d+)?)\s*$", re.I)
+#: the caller's choice of pages for table detection: (page number, page text) → bool
+TablePages = Callable[[int, str], bool]
+
+MIN_TEXT_CHARS = 20  # a page with less text than this is treated as having no text layer
+OCR_HINT = ('bidkit needs OCR for it: install the OCR extra (pip install -e ".[ocr]") and run '
+            "again with BIDKIT_OCR=1, or run OCR in your PDF tool and give bidkit the result")
 
 
 class PdfReader(Reader):
+    """Options: `tables` (default True) finds ruled tables; `table_pages` limits that search
+    to the pages a caller's predicate accepts; `ocr` reads pages without text by OCR."""
+
     extensions = (".pdf",)
 
     def _open(self):
@@ -37,14 +39,13 @@ class PdfReader(Reader):
         try:
             return pdfium.PdfDocument(str(self.path))
         except pdfium.PdfiumError as exc:
-            msg = str(exc).lower()
-            if "password" in msg:
+            if "password" in str(exc).lower():
                 raise InputError(
                     f"{self.path} is encrypted (password-protected); remove the password "
-                    "(e.g. print to PDF) and run again."
+                    "(e.g. print it to a new PDF) and run again."
                 ) from exc
             raise InputError(
-                f"{self.path} is not a readable PDF ({exc}); the file may be corrupt or truncated — "
+                f"{self.path} is not a readable PDF (it may be corrupt or truncated); "
                 "download or export it again."
             ) from exc
 
@@ -58,66 +59,129 @@ class PdfReader(Reader):
     def read(self) -> Document:
         pdf = self._open()
         try:
-            pages = []
-            for i in range(len(pdf)):
-                page = pdf[i]
-                textpage = page.get_textpage()
-                pages.append(textpage.get_text_range())
-                textpage.close()
-                page.close()
             count = len(pdf)
+            if count == 0:
+                raise InputError(f"{self.path} has no pages; export the tender again.")
+            pages = [self._read_page(pdf, i) for i in range(count)]
+            doc = Document(path=str(self.path), format="pdf", page_count=count)
+            self._check_text_layer(pdf, pages, doc)
         finally:
             pdf.close()
-        doc = Document(path=str(self.path), format="pdf", page_count=count)
-        doc.blocks = _blocks_from_pages(pages)
+        _drop_noise(pages, doc)
+        doc.blocks = build_blocks(pages)
         return doc
 
+    def _read_page(self, pdf, index: int) -> PageText:
+        try:
+            page = pdf[index]
+        except Exception as exc:  # pdfium raises on pages it cannot load (truncated files)
+            raise InputError(
+                f"{self.path} is damaged: page {index + 1} cannot be read; download or export "
+                "the file again."
+            ) from exc
+        try:
+            textpage = page.get_textpage()
+            try:
+                text = textpage.get_text_range()
+                width, height = page.get_size()
+                lines = page_lines(textpage, text, height)
+                tables = find_tables(page, textpage) if self._wants_tables(index + 1, text) else []
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        return PageText(number=index + 1, height=height, lines=lines, tables=tables, width=width)
 
-def _page_lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    def _wants_tables(self, page_no: int, text: str) -> bool:
+        if not self.options.get("tables", True) or not text.strip():
+            return False
+        predicate: TablePages | None = self.options.get("table_pages")
+        return predicate is None or bool(predicate(page_no, text))
+
+    def _check_text_layer(self, pdf, pages: list[PageText], doc: Document) -> None:
+        empty = [p.number for p in pages if _chars(p) < MIN_TEXT_CHARS]
+        if len(empty) >= max(1, 0.9 * len(pages)):
+            if self.options.get("ocr"):
+                from bidkit.readers.ocr import ocr_pages
+
+                ocr_pages(pdf, pages, empty, doc)
+                return
+            raise InputError(
+                f"{self.path} has no text layer (a scanned image of {len(pages)} page(s)); "
+                f"{OCR_HINT}."
+            )
+        garbled = [p.number for p in pages if looks_garbled(_page_text(p))]
+        if len(garbled) >= max(1, 0.5 * (len(pages) - len(empty))):
+            raise InputError(
+                f"{self.path} has a broken text layer (its fonts map to garbage characters on "
+                f"{len(garbled)} of {len(pages)} pages), so its text cannot be trusted; print it "
+                f"to a new PDF or export it again from the source, or treat it as a scan: {OCR_HINT}."
+            )
+        for p in pages:
+            if p.number in garbled:
+                p.lines, p.tables = [], []
+        if garbled:
+            doc.problems.append(f"{_pages(garbled)}: broken text layer, skipped")
+        if empty and len(empty) < len(pages):
+            images = [n for n in empty if _has_images(pdf, n)]
+            if images:
+                doc.problems.append(f"{_pages(images)}: image without a text layer (scanned?), "
+                                    "content missing")
 
 
-def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines that repeat at the top or bottom of many pages (running headers/footers)."""
-    if len(pages) < 4:
-        return set()
-    edge = Counter()
-    for lines in pages:
-        nonempty = [ln for ln in lines if ln]
-        for ln in set(nonempty[:2] + nonempty[-2:]):
-            edge[re.sub(r"\d+", "#", ln)] += 1
-    return {k for k, n in edge.items() if n >= max(3, len(pages) // 3)}
+def _chars(page: PageText) -> int:
+    return sum(len(ln.text) for ln in page.lines)
 
 
-def _blocks_from_pages(page_texts: list[str]) -> list[Block]:
-    pages = [_page_lines(t) for t in page_texts]
-    running = _running_lines(pages)
-    blocks: list[Block] = []
-    for page_no, lines in enumerate(pages, start=1):
-        current: list[str] = []
-
-        def flush() -> None:
-            if current:
-                text = _join(current)
-                blocks.append(Block(kind="paragraph", text=text, index=len(blocks), page=page_no))
-                current.clear()
-
-        for ln in lines:
-            if not ln or _PAGE_NUMBER.match(ln) or re.sub(r"\d+", "#", ln) in running:
-                continue
-            if current and (_STARTS_PARAGRAPH.match(ln) or _ENDS_SENTENCE.search(current[-1])):
-                flush()
-            current.append(ln)
-        flush()
-    return blocks
+def _page_text(page: PageText) -> str:
+    return "\n".join(ln.text for ln in page.lines)
 
 
-def _join(lines: list[str]) -> str:
-    """Join wrapped lines: no space between CJK characters, one space between Latin words."""
-    out = lines[0]
-    for ln in lines[1:]:
-        if out and re.match(r"[A-Za-z0-9,]", out[-1]) and re.match(r"[A-Za-z0-9(]", ln[0]):
-            out += " " + ln
-        else:
-            out += ln
-    return out
+def _has_images(pdf, page_no: int) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[page_no - 1]
+    try:
+        return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    finally:
+        page.close()
+
+
+def _drop_noise(pages: list[PageText], doc: Document) -> None:
+    """Strip the words of a script that extracts as noise (e.g. Hindi in bilingual tenders)."""
+    noisy = noisy_scripts([ln.text for p in pages for ln in p.lines])
+    touched = 0
+    for page in pages:
+        kept = []
+        for ln in page.lines:
+            clean = strip_noise(ln.text, noisy)
+            touched += clean != ln.text
+            if has_words(clean):
+                ln.text = clean
+                kept.append(ln)
+        page.lines = kept
+        for table in page.tables:
+            table.rows = [[strip_noise(c, noisy) for c in row] for row in table.rows]
+    if touched:
+        names = ", ".join(sorted(s.title() for s in noisy)) or "unmapped"
+        doc.problems.append(
+            f"{touched} lines held {names} text that the PDF's fonts do not map to Unicode "
+            "(it extracts as noise); that text was dropped and the rest kept"
+        )
+
+
+def _pages(numbers: list[int]) -> str:
+    return ("page " if len(numbers) == 1 else "pages ") + _ranges(numbers)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] → '1-3, 7'."""
+    out, start, prev = [], numbers[0], numbers[0]
+    for n in numbers[1:] + [None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}-{prev}" if prev != start else str(start))
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)

@@ -1,0 +1,197 @@
+"""Ruled tables from a pypdfium2 page, without pdfminer's slow layout pass.
+
+The ruling lines come from the page's path objects (pdfium, in C); pdfplumber's own geometry
+functions turn them into cells and tables (the same algorithm as `page.find_tables()`), and each
+cell's text is read back from pdfium with `get_text_bounded`. This costs a few milliseconds a
+page, where pdfplumber's full analysis costs ~150 ms, so every page can be checked.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, merge_edges
+
+_THIN = 2.5  # a path thinner than this (pt) is a ruling line, not an area
+_MIN_EDGE = 3.0  # shorter edges are glyph parts or dots, not table borders
+_TOLERANCE = 3.0  # pdfplumber's default snap / join / intersection tolerance
+_MAX_SEGMENTS = 64  # paths with more segments are drawings (logos, charts), not grids
+
+
+@dataclass
+class PdfTable:
+    """One ruled table: its box (top-origin coordinates, like pdfplumber) and cell texts."""
+
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: list[list[str]]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top, "orientation": orientation}
+
+
+def _segment_edges(obj, height: float) -> list[dict]:
+    """Horizontal and vertical edges drawn by one path object, in top-origin coordinates."""
+    import pypdfium2.raw as pdfium_c
+
+    a, b, c, d, e, f = obj.get_matrix().get()
+    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    if count > _MAX_SEGMENTS:
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float]] = []
+    edges: list[dict] = []
+    start = current = None
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = current = point
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+            points.append((current, point))
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            points.append((current, start))
+            current = start
+    for (x0, y0), (x1, y1) in points:
+        if abs(y0 - y1) < 1 and abs(x1 - x0) >= _MIN_EDGE:
+            edges.append(_edge(min(x0, x1), y0, max(x0, x1), y0, "h"))
+        elif abs(x0 - x1) < 1 and abs(y1 - y0) >= _MIN_EDGE:
+            edges.append(_edge(x0, min(y0, y1), x0, max(y0, y1), "v"))
+    return edges
+
+
+def page_edges(page) -> list[dict]:
+    """Ruling lines of a page: thin paths as single lines, other paths segment by segment."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    edges: list[dict] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if w * h > 0.4 * width * height and not _stroked(obj):
+            continue  # a filled page background, not a frame
+        if h < _THIN and w >= _MIN_EDGE:
+            y = height - (top + bottom) / 2
+            edges.append(_edge(left, y, right, y, "h"))
+        elif w < _THIN and h >= _MIN_EDGE:
+            x = (left + right) / 2
+            edges.append(_edge(x, height - top, x, height - bottom, "v"))
+        elif w >= _MIN_EDGE and h >= _MIN_EDGE:
+            edges.extend(_segment_edges(obj, height))
+    return edges
+
+
+def _stroked(obj) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    return bool(stroke.value)
+
+
+def could_have_table(edges: list[dict]) -> bool:
+    """Cheap test before the cell search: a grid needs at least 2 lines each way."""
+    horizontal = sum(1 for e in edges if e["orientation"] == "h")
+    return horizontal >= 2 and len(edges) - horizontal >= 2
+
+
+def find_tables(page, textpage) -> list[PdfTable]:
+    """Ruled tables of one page, top to bottom, with each cell's text (merged cells → '')."""
+    edges = page_edges(page)
+    if not could_have_table(edges):
+        return []
+    edges = merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
+    edges = [e for e in edges if max(e["width"], e["height"]) >= _MIN_EDGE]
+    cells = _cells(edges_to_intersections(edges, _TOLERANCE, _TOLERANCE))
+    height = page.get_height()
+    tables = []
+    for group in cells_to_tables(cells):
+        table = Table(None, group)
+        rows = [[_cell_text(textpage, cell, height) for cell in row.cells] for row in table.rows]
+        rows = [r for r in rows if any(r)]
+        if _is_real_table(rows):
+            tables.append(PdfTable(bbox=table.bbox, rows=rows))
+    return tables
+
+
+def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's `intersections_to_cells` with each point's edge sets computed once (the
+    original rebuilds them for every pair of points, which dominates on dense grids)."""
+    def bboxes(edges: list[dict]) -> frozenset:
+        return frozenset((e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges)
+
+    v_sets = {p: bboxes(d["v"]) for p, d in intersections.items()}
+    h_sets = {p: bboxes(d["h"]) for p, d in intersections.items()}
+
+    def connects(p1, p2) -> bool:
+        if p1[0] == p2[0] and v_sets[p1] & v_sets[p2]:
+            return True
+        return p1[1] == p2[1] and bool(h_sets[p1] & h_sets[p2])
+
+    points = sorted(intersections)
+    by_x: dict[float, list] = {}
+    by_y: dict[float, list] = {}
+    for p in points:
+        by_x.setdefault(p[0], []).append(p)
+        by_y.setdefault(p[1], []).append(p)
+    cells = []
+    for pt in points:
+        below = [p for p in by_x[pt[0]] if p > pt]
+        right = [p for p in by_y[pt[1]] if p > pt]
+        cell = _smallest_cell(pt, below, right, intersections, connects)
+        if cell:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(pt, below, right, intersections, connects):
+    for below_pt in below:
+        if not connects(pt, below_pt):
+            continue
+        for right_pt in right:
+            if not connects(pt, right_pt):
+                continue
+            corner = (right_pt[0], below_pt[1])
+            if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
+                return (pt[0], pt[1], corner[0], corner[1])
+    return None
+
+
+def _cell_text(textpage, cell, height: float) -> str:
+    if cell is None:  # covered by a merged cell: keep the column, leave it empty
+        return ""
+    x0, top, x1, bottom = cell
+    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+    return _tidy_cell(text)
+
+
+def _tidy_cell(text: str) -> str:
+    """Cell text as one line per paragraph: wrapped CJK lines join without a space."""
+    from bidkit.readers.pdf_text import join_lines
+
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    return join_lines([ln for ln in lines if ln]) if any(lines) else ""
+
+
+def _is_real_table(rows: list[list[str]]) -> bool:
+    """A box around one paragraph (a framed note) or an empty grid is not a table."""
+    if not rows:
+        return False
+    filled = sum(1 for r in rows for c in r if c)
+    width = max(len(r) for r in rows)
+    return filled >= 2 and (width >= 2 or len(rows) >= 2)
