@@ -1,11 +1,116 @@
-"""Substantive clauses: every clause carrying a marker the legend declares substantive, plus
-blanket mandatory clauses where a tender uses no markers."""
+"""Substantive clauses: every clause carrying a marker the tender's own legend declares
+substantive (paragraphs, parameter-table rows, form titles labelled （实质性格式）).
+
+A marker on a section heading ('★三、商务和其他要求') marks the heading itself; the clauses of that
+section are listed too, since the tender makes all of them substantive (subst_sections.py).
+Where a tender uses no markers nothing is listed: blanket '必须满足' sentences are everywhere and
+listing them would bury the few clauses a bid team must not miss.
+"""
 
 from __future__ import annotations
 
-from bidkit.model import Requirement
+import re
+
+from bidkit.document import Block
+from bidkit.model import Requirement, SourceRef
+from bidkit.tender.legend import TEXT_MARKER, substantive_markers
 from bidkit.tender.outline import Outline
+from bidkit.tender.subst_sections import section_clauses
+from bidkit.tender.text import nfkc
+
+_NUMBER = r"(?:\d+(?:\.\d+)*[、.．)）]?|[（(]\d+[)）]|[一二三四五六七八九十]+[、.．]|[①-⑳])?\s*"
+# words right after a marker that make it a reference to marked clauses, not a marked clause
+_REFERENCE_AFTER = re.compile(r"^\s*[”\"'」]?\s*(?:号|标记|标注|标识|符号|形式|的条款|条款|项|为|者)")
+_REFERENCE_BEFORE = re.compile(r"(?:标有|标注|标记|标明|带有?|用|以|打|凡|中|有|非|未)\s*[“\"'「]?\s*$")
+_TOC = re.compile(r"\.{4,}|…{2,}|\s\d+\s*$")
 
 
 def extract_substantive(outline: Outline, legend: dict[str, str]) -> list[Requirement]:
-    return []
+    marks = substantive_markers(legend)
+    symbols = "".join(m for m in marks if len(m) == 1)
+    legend_texts = {_key(v) for v in legend.values()}
+    items: list[Requirement] = []
+    for block in outline.doc.blocks:
+        for text, marker, is_heading in _marked_clauses(block, symbols):
+            if _key(text) in legend_texts:
+                continue
+            items.append(_requirement(outline, block, text, marker))
+            if is_heading:
+                items += [_requirement(outline, b, t, marker, inherited=True)
+                          for b, t in section_clauses(outline, block, text)]
+        if TEXT_MARKER in marks:
+            title = _form_title(block)
+            if title:
+                items.append(_requirement(outline, block, title, TEXT_MARKER))
+    return _dedupe(items)
+
+
+def _marked_clauses(block: Block, symbols: str):
+    """(clause text, marker, looks like a heading) for each clause of the block that starts with
+    a substantive marker; table rows are clauses of their own."""
+    if not symbols:
+        return
+    if block.kind == "table" and block.rows:
+        for row in block.rows:
+            cells = [c.strip() for c in row if c and c.strip()]
+            while cells and re.fullmatch(r"[\d.、]+", cells[0]):
+                cells = cells[1:]  # a bare row number
+            for i, cell in enumerate(cells):
+                m = re.match(rf"{_NUMBER}([{re.escape(symbols)}])", nfkc(cell))
+                if m and not _REFERENCE_AFTER.match(nfkc(cell)[m.end():]):
+                    yield " | ".join(cells[i:])[:400], m.group(1), False
+                    break
+        return
+    raw = block.text.strip()
+    text = nfkc(raw)
+    if len(text) == len(raw):
+        text_out = raw  # quote the tender verbatim where NFKC kept positions
+    else:
+        text_out = text
+    starts = list(re.finditer(rf"(?:^|(?<=[。；;:：\n]))\s*{_NUMBER}([{re.escape(symbols)}])", text))
+    for n, m in enumerate(starts):
+        if _REFERENCE_AFTER.match(text[m.end():]) or _REFERENCE_BEFORE.search(text[:m.start(1)]):
+            continue
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
+        clause = text_out[m.start():end].strip()
+        if len(re.sub(r"\W", "", clause)) < 2:
+            continue
+        yield clause[:400], m.group(1), _is_heading(block, clause)
+
+
+def _is_heading(block: Block, clause: str) -> bool:
+    body = re.sub(r"^\W*", "", clause)
+    return (block.kind == "heading" or len(body) <= 30) and not re.search(r"[。；;，,：:]", body)
+
+
+def _form_title(block: Block) -> str | None:
+    """'投标书（实质性格式）' at the top of a form (not in the table of contents or in a sentence)."""
+    text = nfkc(block.text).strip()
+    m = re.match(rf"^\s*(?:[\d一二三四五六七八九十]+[、.．\s]*)?(?P<t>[^，。；:：]{{2,30}}?[（(]{TEXT_MARKER}[)）])", text)
+    if not m or _TOC.search(text[: m.end() + 40]) and len(text) < m.end() + 40:
+        return None
+    return m.group("t").strip()
+
+
+def _requirement(outline: Outline, block: Block, text: str, marker: str, inherited: bool = False) -> Requirement:
+    return Requirement(
+        kind="substantive", text=text.strip(), substantive=True, marker=marker, page=block.page,
+        source=SourceRef(page=block.page, paragraph=block.paragraph,
+                         section=outline.section_title(block), quote=text.strip()[:300]),
+        priority=2 if inherited else 1,
+    )
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", nfkc(text))[:40]
+
+
+def _dedupe(items: list[Requirement]) -> list[Requirement]:
+    seen: set[tuple[str, int | None, int | None]] = set()
+    out = []
+    for r in items:
+        key = (_key(r.text), r.source.page, r.source.paragraph)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

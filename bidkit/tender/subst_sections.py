@@ -1,0 +1,56 @@
+"""The clauses of a section whose heading carries a substantive marker ('★三、商务和其他要求'):
+everything up to the next heading of the same numbering style, the end of the chapter, or the
+legend note that usually closes such a chapter."""
+
+from __future__ import annotations
+
+import re
+
+from bidkit.document import Block
+from bidkit.tender.outline import Outline
+from bidkit.tender.text import nfkc
+
+_STYLES = [
+    r"[一二三四五六七八九十]+\s*[、.．]",  # 一、
+    r"\d+\s*[、]",  # 1、
+    r"\d+\s*[.．](?!\d)",  # 1.
+    r"[（(]\s*[一二三四五六七八九十]+\s*[)）]",  # （一）
+    r"[（(]\s*\d+\s*[)）]",  # （1）
+    r"第[一二三四五六七八九十\d]+[章节部分]",
+]
+_MARKS = "★☆▲△■●◆※#＃*＊"
+_NOTE = re.compile(r"^\s*注\s*[:：]?.{0,12}[“\"]?[★▲※]")
+_MAX_CLAUSES = 80
+
+
+def numbering_style(text: str) -> int | None:
+    body = nfkc(text).lstrip(f" {_MARKS}")
+    for i, rx in enumerate(_STYLES):
+        if re.match(rx, body):
+            return i
+    return None
+
+
+def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list[tuple[Block, str]]:
+    style = numbering_style(heading_text)
+    chapter = outline.chapter_of(heading)
+    out: list[tuple[Block, str]] = []
+    for block in outline.doc.blocks[heading.index + 1:]:
+        text = nfkc(block.text).strip()
+        if outline.chapter_of(block) is not chapter or _NOTE.match(text):
+            break
+        first_style = numbering_style(text)
+        if first_style is not None and (first_style == style or first_style == 5):
+            break
+        if block.kind == "table" or _is_subheading(text):
+            continue
+        out.append((block, text[:400]))
+        if len(out) >= _MAX_CLAUSES:
+            break
+    return out
+
+
+def _is_subheading(text: str) -> bool:
+    """'1.履约保证金要求' / '（1）服务数量验收': a label with no clause text of its own."""
+    body = re.sub(r"^[\W\d一二三四五六七八九十]*", "", text)
+    return len(body) <= 16 and not re.search(r"[。；;，,：:]", body)
