@@ -17,12 +17,15 @@ TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
 import samples_en  # noqa: E402
+import samples_notes  # noqa: E402
 import samples_zh  # noqa: E402
 from sample_markup import ground_truth, parse_markup  # noqa: E402
 
 SRC = TOOLS / "sample_src"
 ZH_TENDER = "sample-zh-gongkai-zhaobiao.docx"
 EN_RFP = "sample-en-rfp.pdf"
+ZH_AMENDMENT = "sample-zh-amendment.docx"
+NOTES_EML = "sample-notes.eml"
 
 ZH_META = {
     "project_name": "云溪市青禾区智慧校园综合管理平台建设项目",
@@ -99,13 +102,29 @@ def build_en_rfp(out: Path) -> dict:
                      "Financial 30 = 100. Pages are 1-based PDF pages (the cover is page 1)."}
 
 
+def build_zh_amendment(out: Path) -> dict:
+    elements = parse_markup(SRC / "zh_amendment.txt")
+    doc = samples_zh.new_document(ZH_META["project_name"] + "更正公告")
+    samples_zh.write_elements(doc, elements)
+    samples_zh.save_deterministic(doc, out / ZH_AMENDMENT)
+    delivery = "交付期：合同签订之日起{}日历天内完成全部软件部署、硬件安装调试并通过初步验收。"
+    return {"file": ZH_AMENDMENT, "amends": ZH_TENDER, "date": "2025-06-05", "changes": [
+        {"field": "deadline", "old": "2025-06-18T09:30", "new": "2025-06-25T09:30"},
+        {"field": "opening", "old": "2025-06-18T09:30", "new": "2025-06-25T09:30"},
+        {"field": "substantive", "clause": "4.1.1", "marker": "★",
+         "old": "★" + delivery.format(90), "new": "★" + delivery.format(120)},
+    ]}
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else TOOLS.parent / "tender_samples"
     out.mkdir(parents=True, exist_ok=True)
-    expected = {ZH_TENDER: build_zh_tender(out), EN_RFP: build_en_rfp(out)}
+    expected = {ZH_TENDER: build_zh_tender(out), EN_RFP: build_en_rfp(out),
+                ZH_AMENDMENT: build_zh_amendment(out)}
+    samples_notes.build_eml(out / NOTES_EML)
     (out / "EXPECTED.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in expected:
+    for name in [*expected, NOTES_EML, "EXPECTED.json"]:
         print(f"wrote {out / name}")
     return 0
 

@@ -188,7 +188,7 @@ def _drop_empty_paragraphs(cell) -> None:
 
 
 def write_elements(doc: docx.Document, elements: list[Element]) -> None:
-    for el in elements:
+    for n, el in enumerate(elements):
         if el.kind == "cover":
             _write_cover(doc, [r[0] for r in el.rows])
         elif el.kind == "toc":
@@ -196,7 +196,7 @@ def write_elements(doc: docx.Document, elements: list[Element]) -> None:
             for row in el.rows[1:]:
                 add_paragraph(doc, row[0], align="left")
         elif el.kind == "heading":
-            if el.level == 1 or "B" in el.tags:  # chapters and bid forms start on a new page
+            if n and (el.level == 1 or "B" in el.tags):  # chapters and forms start a new page
                 page_break(doc)
             add_heading(doc, el.text, el.level)
         elif el.kind == "center":
