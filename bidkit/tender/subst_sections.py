@@ -33,6 +33,8 @@ def numbering_style(text: str) -> int | None:
 
 def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list[tuple[Block, str]]:
     style = numbering_style(heading_text)
+    if style is None or style == 5:
+        return []  # without numbering there is no telling where the section ends
     chapter = outline.chapter_of(heading)
     out: list[tuple[Block, str]] = []
     for block in outline.doc.blocks[heading.index + 1:]:
@@ -42,7 +44,7 @@ def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list
         first_style = numbering_style(text)
         if first_style is not None and (first_style == style or first_style == 5):
             break
-        if block.kind == "table" or _is_subheading(text):
+        if block.kind == "table" or _is_subheading(text) or _is_blank_field(text):
             continue
         out.append((block, text[:400]))
         if len(out) >= _MAX_CLAUSES:
@@ -54,3 +56,8 @@ def _is_subheading(text: str) -> bool:
     """'1.履约保证金要求' / '（1）服务数量验收': a label with no clause text of its own."""
     body = re.sub(r"^[\W\d一二三四五六七八九十]*", "", text)
     return len(body) <= 16 and not re.search(r"[。；;，,：:]", body)
+
+
+def _is_blank_field(text: str) -> bool:
+    """'联系人：' / '乙方（盖章）：____': a form field to fill in, not a clause."""
+    return bool(re.fullmatch(r"[^:：。；]{1,16}[:：][\s_＿]*", text))
