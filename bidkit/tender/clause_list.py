@@ -30,19 +30,26 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
     item_style: str | None = None
     lead_in = head.body.rstrip().endswith(("：", ":"))
     unnumbered_run = 0
+    prev: Clause | None = None
     for c in clauses[start + 1:]:
+        if item_style == "row" and not c.is_row and _page_furniture(c):
+            continue  # a running header between the parts of a table split over pages
         if c.style == "chapter" or (head.is_heading and c.is_heading and not _deeper_heading(head, c)):
             break
         if c.is_row:
             if items and not items[-1].is_row:
-                break
-            if items and c.table_index != items[-1].table_index:
-                break
+                if item_style is not None or len(items) > 1:
+                    break
+                items = []  # a caption line before the table
+            if items and c.table_index != items[-1].table_index and prev is not None and not prev.is_row:
+                break  # another table, not this one continued on the next page
             items.append(c)
             item_style = "row"
+            prev = c
             continue
         if item_style == "row":
             break
+        prev = c
         if c.style is None:
             if item_style is None and not is_toc_line(c.text):
                 if _looks_like_title(c) and items:
@@ -114,6 +121,10 @@ def _follows(items: list[Clause], c: Clause) -> bool:
     return not prev or not cur or cur > prev
 
 
+def _page_furniture(c: Clause) -> bool:
+    return len(c.text) <= 40 and not re.search(r"[。；;：:，,]", c.text)
+
+
 def _continues_numbering(items: list[Clause], c: Clause) -> bool:
     """A dotted number ('3.2') is a sub-item only of the item numbered '3' just before it."""
     tops = [i for i in items if i.style in ("n、", "n.", "n ", "n.n", "n.n.n")]
@@ -174,8 +185,8 @@ def near_duplicate(a: str, b: str) -> bool:
     ka, kb = norm_key(a), norm_key(b)
     if not ka or not kb:
         return False
-    if ka[:20] in kb or kb[:20] in ka:
-        return True
+    if ka[:20] in kb[:40] or kb[:20] in ka[:40]:
+        return True  # the same clause, perhaps with a label or number in front
     ga = {ka[i:i + 2] for i in range(min(len(ka), 60) - 1)}
     gb = {kb[i:i + 2] for i in range(min(len(kb), 60) - 1)}
     return bool(ga and gb) and 2 * len(ga & gb) / (len(ga) + len(gb)) >= 0.7

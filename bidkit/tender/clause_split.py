@@ -138,19 +138,53 @@ def _glue(a: str, b: str) -> str:
 
 
 def _table_clauses(block: Block) -> list[Clause]:
-    rows = block.rows or [r.split(" | ") for r in block.text.split("\n")]
+    rows = [[clean(c) for c in r] for r in (block.rows or [r.split(" | ") for r in block.text.split("\n")])]
+    rows = _merge_wrapped_rows(rows)
     out: list[Clause] = []
-    for cells in rows:
-        cells = [clean(c) for c in cells]
+    for n, cells in enumerate(rows):
         kept = _dedupe_cells(cells)
-        if not kept:
+        if not kept or (n == 0 and is_header_row(kept)):
             continue
         if len(kept) > 1 and re.fullmatch(r"[\d.．、\-（）()]+", kept[0]):
             kept = kept[1:]  # a serial-number column is not part of the clause
-        text = " | ".join(kept)
-        out.append(Clause(text=text, style="row", number="", block=block, is_row=True,
-                          cells=kept, table_index=block.index, raw_cells=cells))
+        for piece in _row_pieces(kept):
+            out.append(Clause(text=piece, style="row", number="", block=block, is_row=True,
+                              cells=kept, table_index=block.index, raw_cells=cells))
     return out
+
+
+_HEADER_WORDS = re.compile(r"序号|编号|名称|项目|内容|要求|说明|因素|标准|分值|备注|条款|页码|"
+                           r"^(?:no\.?|s\.? ?no\.?|item|description|criteria|requirements?|remarks?)$", re.I)
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """'序号 | 审查要求 | 要求说明' / 'No. | Criteria | Remarks': short label cells only."""
+    return len(cells) >= 2 and all(len(c) <= 12 for c in cells) and \
+        sum(bool(_HEADER_WORDS.search(c)) for c in cells) >= max(2, len(cells) // 2)
+
+
+def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """A row whose number and label cells are empty carries on the row above (a cell wrapped
+    over a page break); its text joins the cells above, column by column."""
+    out: list[list[str]] = []
+    for cells in rows:
+        lead_empty = len(cells) >= 3 and not cells[0] and not cells[1] or len(cells) == 2 and not cells[0]
+        if out and lead_empty and any(cells) and len(out[-1]) == len(cells):
+            out[-1] = [a + b for a, b in zip(out[-1], cells)]
+        else:
+            out.append(list(cells))
+    return out
+
+
+def _row_pieces(cells: list[str]) -> list[str]:
+    """A row whose last cell packs a numbered list ('1.是否…；2.…') gives one clause per item;
+    the first keeps the row's label."""
+    label, last = cells[:-1], cells[-1]
+    pieces = inline_items(last) if last else []
+    numbered = [p for p in pieces if numbering_of(p)[0] not in (None, "bullet")]
+    if len(numbered) < 2 or len(numbered) != len(pieces):
+        return [" | ".join(cells)]
+    return [" | ".join(label + [pieces[0]])] + pieces[1:]
 
 
 def _dedupe_cells(cells: list[str]) -> list[str]:
@@ -166,3 +200,16 @@ def sentences(text: str) -> list[str]:
     """Split a clause into sentences (Chinese 。；！？ and English '. ' boundaries)."""
     parts = re.split(r"(?<=[。！？!?；;])\s*|(?<=[a-z0-9)\]]\.)\s+(?=[A-Z(])", text)
     return [p.strip() for p in parts if p and p.strip()]
+
+
+_INLINE_NUMBER = re.compile(
+    r"(?:(?<=[；;。：:！？!?])|(?<=[；;。：:]\s)|(?<=\s)|^)"
+    r"(?=(?:\d{1,2}(?:[.．]\d{1,2})*\s*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[⑴-⒇①-⑳]|[（(][一二三四五六七八九十]+[)）]))"
+)
+
+
+def inline_items(text: str) -> list[str]:
+    """Split text that packs a numbered list into one paragraph or table cell
+    ('…资格条件： 1.满足…； 2.具有…； 3.…') into its items; the lead-in is the first piece."""
+    parts = [p.strip() for p in _INLINE_NUMBER.split(text)]
+    return [p for p in parts if p]

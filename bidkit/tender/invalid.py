@@ -14,7 +14,7 @@ import re
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import is_toc_line, leaf_items, list_after, near_duplicate, to_requirement
-from bidkit.tender.clause_split import Clause, sentences, split_clauses
+from bidkit.tender.clause_split import Clause, inline_items, sentences, split_clauses
 from bidkit.tender.outline import Outline
 
 # What happens to the bid: the consequence words.
@@ -144,11 +144,17 @@ def consequence_segments(c: Clause) -> list[str]:
     consequence; the first item keeps the clause's start (annotators quote from there)."""
     if not (_ZH_CONSEQUENCE.search(c.text) or _EN_CONSEQUENCE.search(c.text)):
         return []
-    if c.is_row:
-        return [c.text] if _has_consequence(c.text) else []
+    pieces = inline_items(c.text) if c.is_row or len(c.text) > 300 else [c.text]
+    out: list[str] = []
+    for piece in pieces:
+        out += _segments(piece)
+    return out
+
+
+def _segments(text: str) -> list[str]:
     out: list[str] = []
     pending: list[str] = []
-    for sentence in _merged_sentences(c.text):
+    for sentence in _merged_sentences(text):
         pending.append(sentence)
         if _has_consequence(sentence):
             out.append("".join(_spaced(pending)))

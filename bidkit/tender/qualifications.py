@@ -17,7 +17,7 @@ from bidkit.tender.clause_list import (
     near_duplicate,
     to_requirement,
 )
-from bidkit.tender.clause_split import Clause, sentences, split_clauses
+from bidkit.tender.clause_split import Clause, inline_items, numbering_of, sentences, split_clauses
 from bidkit.tender.outline import Outline
 
 _ZH_HEAD = re.compile(
@@ -48,6 +48,7 @@ _EN_CRITERIA_END = re.compile(r"evaluation criteria|technical (?:and financial )
                               r"scoring|points obtainable|terms of reference|^section\s+\d", re.I)
 _EN_CRITERION = re.compile(r"\b(?:must|should|shall|not|no|minimum|at least|registered|experience|"
                            r"turnover|years?)\b", re.I)
+_PERSONNEL = re.compile(r"人员|专家|经理|负责人|工程师|团队|成员|staff|personnel|expert|team|key", re.I)
 _LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.I)
 _MAX_ITEMS = 60
 
@@ -66,6 +67,7 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
         if _INLINE_LABEL.match(c.body) and not any(near_duplicate(c.text, f.text) for f in found):
             found.append(c)
     found += [r for r in _english_criteria(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
+    found += [r for r in _cell_lists(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
     found += [r for r in _table_group_rows(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
@@ -88,7 +90,9 @@ def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
     m = _ZH_HEAD.search(head) or _EN_HEAD.search(head)
     if re.search(r"[、及与和]", body[max(0, m.start() - 4): m.end() + 2]):
         return False  # '开标、资格审查及评标': a topic list, not the list's title
-    return _title_like(body) or bool(_ZH_HEAD.match(body) and not body.endswith("。"))
+    if _PERSONNEL.search(body[: m.start()]):
+        return False  # '拟派专家资格要求': staff requirements, not bidder eligibility
+    return _title_like(body) or bool(_ZH_HEAD.match(body) and re.search(r"序号|审查因素|审查内容", body))
 
 
 def _title_like(body: str) -> bool:
@@ -140,3 +144,23 @@ def _criterion_sentence(s: str) -> bool:
     if len(s) < 30 or not _EN_CRITERION.search(s):
         return False
     return not re.match(r"(?:provide|submit|copy|copies|eligibility and qualification will)", s, re.I)
+
+
+def _cell_lists(clauses: list[Clause]) -> list[Clause]:
+    """A table row '投标人资格条件 | 1.满足…； 2.…' (前附表 style): one item per inline number."""
+    out: list[Clause] = []
+    for c in clauses:
+        if not c.is_row:
+            continue
+        label_at = next((k for k, cell in enumerate(c.cells) if _ZH_HEAD.search(cell[:16])
+                         and not _NOT_HEAD.search(cell[:16])), None)
+        if label_at is None:
+            continue
+        content = " ".join(c.cells[label_at:])
+        pieces = inline_items(content)
+        if len(pieces) < 3:
+            continue
+        items = [replace(c, text=p, is_row=False, style=numbering_of(p)[0], number=numbering_of(p)[1])
+                 for p in pieces[1:]]
+        out += leaf_items(items)
+    return out
