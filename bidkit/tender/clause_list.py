@@ -14,7 +14,10 @@ from bidkit.tender.outline import Outline
 
 _UNTICKED = re.compile(r"^\s*[□☐]")
 _EMPTY_VALUE = re.compile(r"[：:]\s*(?:无|/|／|不适用|N/?A|None)\s*[。.]?\s*$", re.I)
-_CROSS_REF = re.compile(r"^(?:见|详见|参见|具体见|按照?)[^。]{0,30}[。.]?$")
+_CROSS_REF = re.compile(r"^(?:[^。：:|]{0,24}[：:|]\s*)?(?:如有[，,]?\s*)?(?:具体要求)?(?:见|详见|参见|具体见)"
+                        r"[^。]{0,30}[。.]?(?:\s*\|.*)?$")
+# Options that apply only if the tender chose them ('（如适用）', '如本项目接受联合体…').
+_CONDITIONAL_ROW = re.compile(r"[（(]如(?:适用|有)[)）]\s*\||\|\s*如(?:本项目|有|适用)")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*-?\s*\d*\s*-?\s*$")
 
 
@@ -160,6 +163,8 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
         if _UNTICKED.match(c.text) or _EMPTY_VALUE.search(c.body) and len(c.body) < 40:
             continue
         if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body):
+            continue
+        if c.is_row and _CONDITIONAL_ROW.search(c.text):
             continue
         out.append(c)
     return out
