@@ -82,10 +82,12 @@ class PdfReader(Reader):
         try:
             textpage = page.get_textpage()
             try:
-                text = textpage.get_text_range()
+                # pdfium reports a soft hyphen as U+FFFE ('Sub\ufffeScore'); same length keeps
+                # the character indexes valid
+                text = textpage.get_text_range().replace("\ufffe", "-")
                 width, height = page.get_size()
                 lines = page_lines(textpage, text, height)
-                tables = find_tables(page, textpage) if self._wants_tables(index + 1, text) else []
+                tables = find_tables(page, textpage, text) if self._wants_tables(index + 1, text) else []
             finally:
                 textpage.close()
         finally:

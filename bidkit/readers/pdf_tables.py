@@ -8,6 +8,7 @@ page, where pdfplumber's full analysis costs ~150 ms, so every page can be check
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 from dataclasses import dataclass
 
@@ -83,7 +84,7 @@ def page_edges(page) -> list[dict]:
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
-        if w * h > 0.4 * width * height and not _stroked(obj):
+        if w * h > 0.4 * width * height and _is_filled_box(obj):
             continue  # a filled page background, not a frame
         if h < _THIN and w >= _MIN_EDGE:
             y = height - (top + bottom) / 2
@@ -96,12 +97,16 @@ def page_edges(page) -> list[dict]:
     return edges
 
 
-def _stroked(obj) -> bool:
+def _is_filled_box(obj) -> bool:
+    """One filled, unstroked rectangle (a background), as opposed to a frame or a set of
+    thin bars drawn as one path."""
     import pypdfium2.raw as pdfium_c
 
+    if pdfium_c.FPDFPath_CountSegments(obj.raw) > 5:
+        return False
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-    return bool(stroke.value)
+    return not stroke.value
 
 
 def could_have_table(edges: list[dict]) -> bool:
@@ -110,20 +115,23 @@ def could_have_table(edges: list[dict]) -> bool:
     return horizontal >= 2 and len(edges) - horizontal >= 2
 
 
-def find_tables(page, textpage) -> list[PdfTable]:
+def find_tables(page, textpage, text: str | None = None) -> list[PdfTable]:
     """Ruled tables of one page, top to bottom, with each cell's text (merged cells → '')."""
     edges = page_edges(page)
     if not could_have_table(edges):
         return []
     edges = merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
     edges = [e for e in edges if max(e["width"], e["height"]) >= _MIN_EDGE]
-    cells = _cells(edges_to_intersections(edges, _TOLERANCE, _TOLERANCE))
-    height = page.get_height()
+    groups = cells_to_tables(_cells(edges_to_intersections(edges, _TOLERANCE, _TOLERANCE)))
+    if not groups:
+        return []
+    text = text if text is not None else textpage.get_text_range()
+    chars = _page_chars(textpage, text, page.get_height())
     tables = []
-    for group in cells_to_tables(cells):
+    for group in groups:
         table = Table(None, group)
-        rows = [[_cell_text(textpage, cell, height) for cell in row.cells] for row in table.rows]
-        rows = [r for r in rows if any(r)]
+        grid = [row.cells for row in table.rows]
+        rows = _drop_empty_columns([r for r in _fill(grid, chars, text) if any(r)])
         if _is_real_table(rows):
             tables.append(PdfTable(bbox=table.bbox, rows=rows))
     return tables
@@ -172,20 +180,65 @@ def _smallest_cell(pt, below, right, intersections, connects):
     return None
 
 
-def _cell_text(textpage, cell, height: float) -> str:
-    if cell is None:  # covered by a merged cell: keep the column, leave it empty
-        return ""
-    x0, top, x1, bottom = cell
-    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
-    return _tidy_cell(text)
+def _page_chars(textpage, text: str, height: float) -> list[tuple[int, float, float]]:
+    """(index, centre x, centre y top-origin) of every real character, in text order."""
+    if textpage.count_chars() != len(text):
+        return []
+    out = []
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        out.append((i, (left + right) / 2, height - (top + bottom) / 2))
+    return out
 
 
-def _tidy_cell(text: str) -> str:
-    """Cell text as one line per paragraph: wrapped CJK lines join without a space."""
+def _fill(grid: list[list], chars: list[tuple[int, float, float]], text: str) -> list[list[str]]:
+    """Cell texts: a character belongs to the cell holding its centre (as in pdfplumber), so
+    descenders of the row above or a glyph touching a rule do not leak into a cell."""
+    members: dict[tuple[int, int], list[int]] = {}
+    tops = [min(c[1] for c in row if c) for row in grid]
+    for idx, cx, cy in chars:
+        r = bisect.bisect_right(tops, cy) - 1
+        for rr in (r, r - 1):  # a merged cell from the row above may reach down
+            if rr < 0:
+                continue
+            hit = next((j for j, c in enumerate(grid[rr])
+                        if c and c[0] <= cx < c[2] and c[1] <= cy < c[3]), None)
+            if hit is not None:
+                members.setdefault((rr, hit), []).append(idx)
+                break
+    return [[_cell_text(members.get((r, j), []), text) for j in range(len(row))]
+            for r, row in enumerate(grid)]
+
+
+def _cell_text(indexes: list[int], text: str) -> str:
+    """The cell's characters in text order; a line break where pdfium had one between them."""
     from bidkit.readers.pdf_text import join_lines
 
-    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    if not indexes:
+        return ""
+    lines, current = [], [text[indexes[0]]]
+    for prev, i in zip(indexes, indexes[1:]):
+        gap = text[prev + 1:i]
+        if "\n" in gap:
+            lines.append("".join(current).strip())
+            current = []
+        elif gap.strip() == "" and gap:
+            current.append(" ")
+        current.append(text[i])
+    lines.append("".join(current).strip())
     return join_lines([ln for ln in lines if ln]) if any(lines) else ""
+
+
+def _drop_empty_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Columns empty in every row are drawing artefacts (double rules, decorative strips);
+    columns empty only in some rows stay, so that merged cells keep the others aligned."""
+    if not rows:
+        return rows
+    width = max(len(r) for r in rows)
+    keep = [j for j in range(width) if any(j < len(r) and r[j] for r in rows)]
+    return [[r[j] if j < len(r) else "" for j in keep] for r in rows]
 
 
 def _is_real_table(rows: list[list[str]]) -> bool:
