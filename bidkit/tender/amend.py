@@ -1,0 +1,305 @@
+"""Amendments (更正公告 / 变更公告 / corrigendum / addendum) applied to a parsed tender.
+
+An amendment says what changes in the tender's own words: '原投标截止时间为…，现变更为…',
+'开标时间推迟至…', a 更正前 / 更正后 table, 'Clause 4.2 shall be read as …', '… is amended to …',
+'references to X have been replaced with Y', 'the last date … is extended to …'. Each statement
+becomes a Change; a change that names a date or money field updates the meta (its SourceRef
+points into the amendment), a change that quotes a clause replaces that clause's text. Every
+change is recorded in tender.amendments and tender.warnings so a reviewer sees it; statements
+that cannot be placed are reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bidkit.document import Block, Document
+from bidkit.model import SourceRef, Tender
+from bidkit.tender.text import find_datetime, find_money
+
+_VERB_ZH = r"(?:更正|变更|修改|调整|更改|改)"
+_ZH_ORIGINAL_NOW = re.compile(
+    r"(?:^|(?<=[\s，,。；;：:（(“\"、将对]))原(?![因则件始厂产装来理样址])(?P<old>.{1,400}?)[，,；;。]?\s*"
+    rf"现?{_VERB_ZH}为[:：]?\s*(?P<new>.+)")
+_ZH_LABEL_NOW = re.compile(
+    rf"(?P<label>[^，,。；;：:\n]{{2,40}}?)(?:{_VERB_ZH}|延期|推迟|顺延|延长|延至)(?:为|至|到)?[:：]\s*"
+    rf"(?P<new>[^，,。；;\n]{{2,120}})|(?P<label2>[^，,。；;：:\n]{{2,40}}?)"
+    rf"(?:{_VERB_ZH}为|延期至|推迟至|顺延至|延长至|延至)(?P<new2>[^，,。；;\n]{{2,120}})")
+_BE = r"(?:is|are|has\s+been|have\s+been|shall\s+be|stands?|will\s+be)\s+(?:hereby\s+|now\s+)?"
+_EN_PATTERNS = (
+    re.compile(r"(?P<old>.{3,400}?)\s+(?:shall|should|may|will|is\s+to)\s+(?:now\s+)?be\s+read\s+as"
+               r"\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
+    re.compile(rf"(?P<old>.{{3,400}}?)\s+{_BE}(?:replaced|substituted|superseded)\s+(?:by|with)"
+               r"\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
+    re.compile(rf"(?P<old>.{{3,400}}?)\s+{_BE}(?:amended|revised|modified|changed|corrected)\s+"
+               r"(?:to\s+read\s*(?:as\s+follows)?|as\s+follows|to|as)\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
+    re.compile(rf"(?P<old>.{{3,300}}?)\s+{_BE}(?:extended|postponed|rescheduled|deferred)\s+"
+               r"(?:to|till|until|up\s*to)\s+(?P<new>.+)", re.I | re.S),
+)
+_EN_SPLIT = re.compile(r";\s+|,?\s+and\s+(?=(?:all\s+)?references?\s+to\b)", re.I)
+_OLD_HEAD = re.compile(r"更正前|变更前|修改前|原内容|原文|原招标|原公告|原条款|^原|existing|original|"
+                       r"^old|^for\b|instead|earlier|present\s+clause|^as\s+per", re.I)
+_NEW_HEAD = re.compile(r"更正后|变更后|修改后|更正为|变更为|修改为|现内容|^现|revised|amended|modified|"
+                       r"^new|^read\b|corrected|changed|substituted", re.I)
+_LINE_OLD = re.compile(r"^\s*(?:更正前|变更前|修改前|原内容|原文|existing|original|for)\s*[:：]\s*(?P<t>.+)", re.I)
+_LINE_NEW = re.compile(r"^\s*(?:更正后|变更后|修改后|更正为|变更为|revised|amended|read)\s*[:：]\s*(?P<t>.+)", re.I)
+
+_NOT_DEADLINE = re.compile(r"获取|报名|发售|购买|领取|质疑|答疑|澄清|提问|踏勘|question|clarification|"
+                           r"pre-?bid|quer(?:y|ies)|site\s+visit|sale", re.I)
+_FIELDS = (
+    ("deadline", "date", re.compile(r"截止|递交|提交.{0,6}时间|deadline|last\s+date|due\s+date|"
+                                    r"closing\s+date|submission", re.I)),
+    ("opening", "date", re.compile(r"开标|开启|opening", re.I)),
+    ("max_price", "money", re.compile(r"最高限价|控制价|拦标价|ceiling|maximum\s+price", re.I)),
+    ("budget", "money", re.compile(r"预算|budget|estimated\s+(?:cost|value)", re.I)),
+    ("deposit", "money", re.compile(r"保证金|bid\s+security|\bEMD\b|earnest\s+money", re.I)),
+)
+_QUOTED = re.compile(r"[“\"‘'「『](?P<q>[^”\"’'」』]{4,})[”\"’'」』]")
+_REFERENCES_TO = re.compile(r"^(?:all\s+)?references?\s+to\s+(?P<x>.+?)(?:\s+throughout\b.*|\s+in\s+the\b.*)?$",
+                            re.I | re.S)
+_GLOBAL = re.compile(r"^(?:all\s+)?references?\s+to\b|全文|所有|均", re.I)
+
+
+@dataclass
+class Change:
+    """One statement of the amendment: what it changes (old/label) into what (new)."""
+
+    label: str
+    old: str
+    new: str
+    quote: str
+    source: SourceRef
+
+
+def _ref(block: Block, quote: str, source_name: str) -> SourceRef:
+    section = f"{Path(source_name).name}"
+    return SourceRef(page=block.page, paragraph=block.paragraph, section=section, quote=quote[:500])
+
+
+_NEW_LINE_STARTS = re.compile(r"\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[.、)）]|[•●■○\-–]|"
+                              r"(?:更正|变更|修改)[前后]|原|现|existing|original|revised|amended|for\b|read\b)",
+                              re.I)
+
+
+def _unwrap(text: str) -> str:
+    """Join lines a PDF wrapped mid-sentence; keep breaks before numbered or labelled lines."""
+    lines = [line.strip() for line in text.split("\n")]
+    out = lines[:1]
+    for line in lines[1:]:
+        if not line or not out[-1] or _NEW_LINE_STARTS.match(line) or out[-1][-1] in "。；;:：!?！？":
+            out.append(line)
+        else:
+            cjk = "\u4e00" <= out[-1][-1] <= "\u9fff" or "\u4e00" <= line[0] <= "\u9fff"
+            out[-1] += ("" if cjk else " ") + line
+    return "\n".join(out)
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[。；;!?！？])|\n|(?<=\.)\s+(?=[A-Z(“\"‘])", _unwrap(text))
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("“”\"‘’'「」『』:：,，;；。.").strip()
+
+
+def _changes_in_sentence(sentence: str) -> list[tuple[str, str, str, str]]:
+    """(label, old, new, quote) for each change stated in one sentence."""
+    m = _ZH_ORIGINAL_NOW.search(sentence)
+    if m:
+        return [(m["old"], m["old"], m["new"], sentence)]
+    found = [(m["label"] or m["label2"], "", m["new"] or m["new2"], sentence)
+             for m in _ZH_LABEL_NOW.finditer(sentence)]
+    if found:
+        return found
+    for part in _EN_SPLIT.split(sentence):  # 'X replaced with A and references to Y with B'
+        for pattern in _EN_PATTERNS:
+            m = pattern.search(part)
+            if m:
+                found.append((m["old"], m["old"], m["new"], part))
+                break
+    return found
+
+
+def _table_changes(block: Block, source_name: str) -> list[Change]:
+    """更正前 / 更正后 (Existing / Revised) tables: one change per row."""
+    rows = block.rows or []
+    if len(rows) < 2:
+        return []
+    header = [c.strip() for c in rows[0]]
+    old_col = next((i for i, h in enumerate(header) if _OLD_HEAD.search(h)), None)
+    new_col = next((i for i, h in enumerate(header) if _NEW_HEAD.search(h) and i != old_col), None)
+    if old_col is None or new_col is None:
+        return []
+    changes = []
+    for row in rows[1:]:
+        if max(old_col, new_col) >= len(row) or not row[new_col].strip():
+            continue
+        label = " ".join(c for i, c in enumerate(row) if i not in (old_col, new_col))
+        quote = " | ".join(row)
+        changes.append(Change(f"{label} {row[old_col]}", row[old_col], row[new_col], quote,
+                              _ref(block, quote, source_name)))
+    return changes
+
+
+def find_changes(doc: Document, source_name: str) -> list[Change]:
+    """Every change statement of an amendment document, in reading order."""
+    changes: list[Change] = []
+    for block in doc.blocks:
+        if block.kind == "table":
+            table_changes = _table_changes(block, source_name)
+            if table_changes:
+                changes.extend(table_changes)
+                continue
+        pending_old: str | None = None
+        for sentence in _sentences(block.text):
+            old_line, new_line = _LINE_OLD.match(sentence), _LINE_NEW.match(sentence)
+            if old_line:
+                pending_old = old_line["t"]
+                continue
+            if new_line and pending_old is not None:
+                changes.append(Change(pending_old, pending_old, new_line["t"], sentence,
+                                      _ref(block, f"{pending_old} → {new_line['t']}", source_name)))
+                pending_old = None
+                continue
+            for label, old, new, quote in _changes_in_sentence(sentence):
+                changes.append(Change(label, old, new, quote, _ref(block, quote, source_name)))
+    return changes
+
+
+# ------------------------------------------------------------------ applying changes
+
+def _fields_for(change: Change) -> list[tuple[str, str]]:
+    label = change.label
+    if _NOT_DEADLINE.search(label):
+        return []
+    return [(name, kind) for name, kind, rx in _FIELDS if rx.search(label)]
+
+
+def _new_value(kind: str, text: str) -> object | None:
+    if kind == "date":
+        found = find_datetime(text)
+        return found[0] if found else None
+    amounts = [m for m in find_money(text) if not m.per_unit]
+    return amounts[0].amount if amounts else None
+
+
+def _apply_meta(tender: Tender, change: Change, name: str) -> list[str]:
+    notes = []
+    for field, kind in _fields_for(change):
+        value = _new_value(kind, change.new)
+        if value is None:
+            continue
+        before = getattr(tender.meta, field)
+        setattr(tender.meta, field, value)
+        tender.meta.sources[field] = change.source
+        notes.append(f"{name}: {field} changed from {before if before is not None else '(not found)'} "
+                     f"to {value} ({change.source.where or 'amendment'}).")
+    return notes
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s“”\"‘’'「」『』]+", "", text).lower()
+
+
+def _old_keys(change: Change) -> list[str]:
+    """The text the tender should contain: quoted parts first, else the old text itself."""
+    quoted = [m["q"] for m in _QUOTED.finditer(change.old)]
+    if quoted:
+        return quoted
+    old = _clean(change.old)
+    refs = _REFERENCES_TO.match(old)
+    if refs:
+        return [_clean(refs["x"])]
+    return [old] if len(old) >= 6 else []
+
+
+def _replace_in_text(text: str, old: str, new: str) -> str | None:
+    """The clause with `old` replaced by `new`, or None when the clause does not contain it."""
+    if old in text:
+        return text.replace(old, new)
+    if _norm(old) and _norm(old) in _norm(text):
+        if len(_norm(old)) >= 0.6 * len(_norm(text)):
+            return new  # the amendment restates (almost) the whole clause
+        return f"{text} 【更正：{new}】"
+    return None
+
+
+def _apply_clauses(tender: Tender, change: Change, name: str) -> list[str]:
+    new = _clean(_QUOTED.search(change.new)["q"]) if _QUOTED.search(change.new) else _clean(change.new)
+    notes = []
+    for key in _old_keys(change):
+        for req in tender.requirements:
+            replaced = _replace_in_text(req.text, key, new)
+            if replaced is not None and replaced != req.text:
+                req.text = replaced
+                notes.append(f"{name}: clause {req.id or ''} at {req.source.where or '?'} changed "
+                             f"('{key[:40]}' → '{new[:60]}').".replace("clause  at", "clause at"))
+        for item in tender.scoring:
+            for attr in ("item", "criteria"):
+                replaced = _replace_in_text(getattr(item, attr), key, new)
+                if replaced is not None and replaced != getattr(item, attr):
+                    setattr(item, attr, replaced)
+                    notes.append(f"{name}: scoring item '{item.item[:30]}' changed "
+                                 f"('{key[:40]}' → '{new[:60]}').")
+    return notes
+
+
+def _meta_from_amendment(tender: Tender, amendment: Tender, name: str, done: set[str]) -> list[str]:
+    """Dates and amounts the amendment states in a changing sentence but no pattern caught."""
+    notes = []
+    for field in ("deadline", "opening", "budget", "max_price", "deposit"):
+        value, source = getattr(amendment.meta, field), amendment.meta.sources.get(field)
+        if field in done or value is None or source is None or value == getattr(tender.meta, field):
+            continue
+        if not re.search(r"变更|更正|修改|调整|延期|推迟|顺延|extended|revised|amended|postponed",
+                         source.quote, re.I):
+            continue
+        before = getattr(tender.meta, field)
+        setattr(tender.meta, field, value)
+        tender.meta.sources[field] = source.model_copy(update={"section": Path(name).name})
+        notes.append(f"{name}: {field} changed from {before} to {value} ({source.where or 'amendment'}).")
+    return notes
+
+
+def apply_changes(tender: Tender, changes: list[Change], amendment: Tender | None,
+                  source_name: str) -> Tender:
+    """Pure: a copy of `tender` with the changes applied and recorded."""
+    result = tender.model_copy(deep=True)
+    name = Path(source_name).name
+    notes: list[str] = []
+    done: set[str] = set()
+    for change in changes:
+        meta_notes = _apply_meta(result, change, name)
+        done.update(f for f, _ in _fields_for(change))
+        clause_notes = _apply_clauses(result, change, name) if not meta_notes or _QUOTED.search(change.old) else []
+        notes += meta_notes + clause_notes
+        if not meta_notes and not clause_notes:
+            notes.append(f"{name}: a change could not be matched to the tender, check it by hand: "
+                         f"'{change.quote[:120]}' ({change.source.where or 'amendment'}).")
+    if amendment is not None:
+        notes += _meta_from_amendment(result, amendment, name, done)
+        number = amendment.meta.project_number
+        if number and tender.meta.project_number and _norm(number) != _norm(tender.meta.project_number):
+            notes.append(f"{name}: its project number {number} differs from the tender's "
+                         f"{tender.meta.project_number}; check it is the right amendment.")
+    if not notes:
+        notes.append(f"{name}: no change statements recognised; review the amendment by hand.")
+    result.amendments += notes
+    result.warnings += notes
+    return result
+
+
+def apply_amendment(tender: Tender, amendment_tender: Tender, source_name: str) -> Tender:
+    """Apply the amendment file `source_name` (already parsed as `amendment_tender`).
+
+    The change statements live in the amendment's text, which the parsed Tender does not keep,
+    so the file is read once more here (amendments are a few pages).
+    """
+    from bidkit.readers import read_document
+
+    doc = read_document(source_name) if Path(source_name).exists() else None
+    changes = find_changes(doc, source_name) if doc is not None else []
+    return apply_changes(tender, changes, amendment_tender, source_name)
