@@ -1,10 +1,220 @@
-"""The required bid-document structure (投标文件格式 / 响应文件格式 / proposal forms), in order."""
+"""The required bid-document structure (投标文件格式 / 响应文件格式 / proposal forms), in order.
+
+Sources, best first (the tender's own structure decides):
+1. the formats chapter's own 目录 (a TOC inside the chapter lists exactly its forms);
+2. the formats chapter's numbered form headings, leaves only (a group heading such as
+   '一、商务响应文件有关格式' followed by restarted numbering '1、投标函' is a container);
+3. the 投标文件组成 / 'Documents comprising the proposal' list, or 'Form X: …' lists (English).
+"""
 
 from __future__ import annotations
 
-from bidkit.model import BidSection
-from bidkit.tender.outline import Outline
+import re
+from dataclasses import dataclass
+
+from bidkit.document import Block
+from bidkit.model import BidSection, SourceRef
+from bidkit.tender.outline import Outline, Section, is_toc_entry, parse_number, strip_toc_tail
+
+_FORMATS_CHAPTER = re.compile(
+    r"(投标|响应|应答|磋商|谈判|报价)文件(的)?(格式|组成|编制)|格式附件|文件格式|投标书格式|"
+    r"\bforms?\b|returnable|bidding forms|proposal forms|formats?\b", re.I)
+_CN = "一二三四五六七八九十"
+_NUMBERING = [
+    ("annex", re.compile(rf"^\s*附件\s*([{_CN}\d]+)\s*[:：、.．]?\s*")),
+    ("cn", re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*")),
+    ("pcn", re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*")),
+    ("dash", re.compile(r"^\s*(\d{1,2}(?:\s*-\s*\d{1,2}){1,2})\s+")),
+    ("sp", re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
+    ("dun", re.compile(r"^\s*(\d{1,2})\s*、\s*")),
+    ("dot", re.compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=[\u4e00-\u9fff])")),
+    ("par", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*")),
+]
+_BODY_START = re.compile(
+    r"致\s*[:：]|项目名称|项目编号|招标编号|采购编号|包号|序号|我方|我单位|我公司|本公司|本单位|本企业|本人|"
+    r"兹|日期|投\s*标\s*人\s*[:：]|供应商名称|单位名称|说明\s*[:：]|注\s*[:：]|[:：]")
+_FORM_SUFFIX = re.compile(r"(一览表|明细表|偏离表|汇总表|报价表|情况表|声明函|承诺函|承诺书|授权书|委托书|证明书|"
+                          r"声明书|证明|函|书|表|协议|清单|方案|材料|文件|资料|计划)")
+_NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺")
+_FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
+_NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向")
+
+
+@dataclass
+class _Heading:
+    block: Block
+    style: str
+    number: str
+    title: str
 
 
 def extract_bid_sections(outline: Outline) -> list[BidSection]:
+    chapter = _formats_chapter(outline)
+    sections: list[tuple[str, Block]] = []
+    if chapter is not None:
+        sections = _chapter_toc(outline, chapter) or _form_headings(outline, chapter)
+    if not sections and outline.language != "zh":
+        from bidkit.tender.bid_sections_en import english_sections
+
+        sections = english_sections(outline)
+    return [BidSection(title=t, order=n, page=b.page,
+                       source=SourceRef(page=b.page, paragraph=b.paragraph,
+                                        section=outline.section_title(b), quote=b.text[:200]))
+            for n, (t, b) in enumerate(_unique(sections), start=1)]
+
+
+def _formats_chapter(outline: Outline) -> Section | None:
+    found = [c for c in outline.chapters if _FORMATS_CHAPTER.search(c.title)
+             and not re.search(r"须知|评标|评审|合同", c.title)]
+    if not found:
+        return None
+    return max(found, key=lambda c: (c.end - c.start))
+
+
+def _chapter_toc(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
+    """A '目录' inside the formats chapter: its entries are the forms, in order."""
+    blocks = outline.blocks_in(chapter)
+    for n, b in enumerate(blocks[:40]):
+        if re.sub(r"\s+", "", b.text) in ("目录", "目錄"):
+            out = []
+            for e in blocks[n + 1:n + 60]:
+                if not is_toc_entry(e.text):
+                    break
+                out.append((_strip_number(strip_toc_tail(e.text)), e))
+            if len(out) >= 3:
+                return out
     return []
+
+
+def _strip_number(text: str) -> str:
+    for _, rx in _NUMBERING:
+        m = rx.match(text)
+        if m:
+            return text[m.end():].strip()
+    return text.strip()
+
+
+def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
+    heads = []
+    for b in outline.blocks_in(chapter):
+        if b.kind == "table":
+            continue
+        text = b.text
+        if b.index == chapter.start:  # '第四章 响应文件格式附件一： 投标公函致：…'
+            m = re.search(rf"附件\s*[{_CN}\d]+\s*[:：]", text)
+            if not m:
+                continue
+            text = text[m.start():]
+        h = _heading(b, text)
+        if h:
+            heads.append(h)
+    heads = _main_styles(heads)
+    heads = _with_unnumbered(outline, chapter, heads)
+    return [(h.title, h.block) for h in _leaves(heads) if h.title]
+
+
+def _with_unnumbered(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[_Heading]:
+    """DOCX auto-numbered headings lose their number in the text; the same heading style as the
+    numbered form headings still marks them."""
+    styles = {h.block.style for h in heads if h.block.kind == "heading" and h.block.style}
+    if not styles:
+        return heads
+    have = {h.block.index for h in heads}
+    extra = [_Heading(b, heads[0].style, "", form_title(b.text, merged=False))
+             for b in outline.blocks_in(chapter)
+             if b.kind == "heading" and b.style in styles and b.index not in have
+             and b.index != chapter.start and len(b.text) <= 60
+             and not _is_sentence(b.text, form_title(b.text, merged=False))]
+    return sorted(heads + extra, key=lambda h: h.block.index)
+
+
+def _heading(b: Block, text: str) -> _Heading | None:
+    for style, rx in _NUMBERING:
+        m = rx.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        title = form_title(rest, merged=b.kind != "heading" and b.page is not None)
+        if _is_sentence(rest, title):
+            return None
+        return _Heading(b, style, re.sub(r"\s+", "", m.group(1)), title)
+    return None
+
+
+def _is_sentence(rest: str, title: str) -> bool:
+    """A numbered line inside a form ('单位名称：', '有健全的财务会计制度；', '我方…'), not a form."""
+    if not title or _NOT_FORM.search(title) or re.search(r"[，。,]", title):
+        return True
+    raw = re.sub(r"\s+", "", rest)
+    whole = raw.rstrip("：:；;。.") == re.sub(r"\s+", "", title)
+    return whole and bool(re.search(r"[：:；;。]$", raw))
+
+
+def form_title(rest: str, merged: bool = True) -> str:
+    """'投标书（实质性格式）投标书致：…' -> '投标书'; '开标一览表项目名称…' -> '开标一览表'."""
+    text = re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", rest.split("\n")[0]).strip()
+    text = _repeat_prefix_cut(text)
+    m = _BODY_START.search(text)
+    if m and m.start() >= 2:
+        text = text[:m.start()]
+    if merged and len(text) > 25:
+        sm = _FORM_SUFFIX.search(text, 4)
+        if sm:
+            text = text[:sm.end()]
+    text = _FORMAT_NOTE.sub("", text).strip(" ：:，,。")
+    return text[:40]
+
+
+def _repeat_prefix_cut(text: str) -> str:
+    """A form heading merged with the form's own title: cut where the start repeats."""
+    for p in range(3, min(len(text), 40)):
+        if text[p:p + 3] == text[:3] and len(text[:3].strip()) == 3:
+            return text[:p]
+    return text
+
+
+def _main_styles(heads: list[_Heading]) -> list[_Heading]:
+    """Keep numbering styles that recur (a style seen once is body text, not the form list)."""
+    counts: dict[str, int] = {}
+    for h in heads:
+        counts[h.style] = counts.get(h.style, 0) + 1
+    keep = {s for s, n in counts.items() if n >= 2 or s == "annex"}
+    # body lists inside forms ('1.' clauses of a letter, '(1)' notes) repeat too, but their
+    # titles are not form names; drop a style when few of its titles name a form.
+    for s in list(keep):
+        titles = [h.title for h in heads if h.style == s]
+        named = sum(1 for t in titles if _NAMED.search(t))
+        if named * 2 < len(titles):
+            keep.discard(s)
+    return [h for h in heads if h.style in keep]
+
+
+def _leaves(heads: list[_Heading]) -> list[_Heading]:
+    """Drop group headings: one followed by a restarted (or deeper) numbering of another style."""
+    out = []
+    for n, h in enumerate(heads):
+        nxt = heads[n + 1] if n + 1 < len(heads) else None
+        if nxt is not None and _is_child(h, nxt):
+            continue
+        out.append(h)
+    return out
+
+
+def _is_child(parent: _Heading, child: _Heading) -> bool:
+    if parent.style == "dash" or child.style == "dash":
+        return child.number.startswith(parent.number + "-")
+    first = parse_number(child.number.split("-")[0])
+    if child.style == parent.style:
+        return first == 1 and (parse_number(parent.number) or 0) > 1  # numbering restarts
+    return first == 1
+
+
+def _unique(sections: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
+    out, seen = [], set()
+    for title, b in sections:
+        key = (re.sub(r"\W+", "", title), b.index)
+        if not title or key in seen:
+            continue
+        seen.add(key)
+        out.append((title, b))
+    return out
