@@ -149,9 +149,12 @@ def _criterion_sentence(s: str) -> bool:
 def _cell_lists(clauses: list[Clause]) -> list[Clause]:
     """A table row '投标人资格条件 | 1.满足…； 2.…' (前附表 style): one item per inline number."""
     out: list[Clause] = []
+    seen: set[tuple] = set()
     for c in clauses:
-        if not c.is_row:
+        key = (c.block.index, tuple(c.raw_cells))
+        if not c.is_row or key in seen:
             continue
+        seen.add(key)
         label_at = next((k for k, cell in enumerate(c.cells) if _ZH_HEAD.search(cell[:16])
                          and not _NOT_HEAD.search(cell[:16])), None)
         if label_at is None:

@@ -1,0 +1,133 @@
+"""Qualification requirements: one item per clause, found from headings, numbering and tables."""
+
+from __future__ import annotations
+
+from bidkit.document import Block, Document
+from bidkit.tender.outline import build_outline
+from bidkit.tender.qualifications import extract_qualifications
+
+
+def make_doc(items: list[str | tuple[str, list[list[str]]]], fmt: str = "pdf") -> Document:
+    """Blocks from plain strings (paragraphs, one page each 5 blocks) and (caption, rows) tables."""
+    blocks: list[Block] = []
+    for it in items:
+        i = len(blocks)
+        page = i // 5 + 1 if fmt == "pdf" else None
+        para = None if fmt == "pdf" else i + 1
+        if isinstance(it, tuple):
+            rows = it[1]
+            blocks.append(Block(kind="table", text="\n".join(" | ".join(r) for r in rows), index=i,
+                                page=page, paragraph=para, rows=rows))
+        else:
+            blocks.append(Block(kind="paragraph", text=it, index=i, page=page, paragraph=para))
+    return Document(path="t." + fmt, format=fmt, blocks=blocks)
+
+
+def texts(doc: Document) -> list[str]:
+    return [r.text for r in extract_qualifications(build_outline(doc))]
+
+
+NOTICE = [
+    "第一章 招标公告",
+    "一、项目基本情况",
+    "1、项目名称：某单位物业服务",
+    "二、投标人资格要求",
+    "1、具有独立承担民事责任的能力；",
+    "2、本项目的特定资格要求：",
+    "（1）具有有效的物业服务企业登记证明；",
+    "（2）近三年内无重大违法记录；",
+    "3、本项目不接受联合体投标。",
+    "三、获取招标文件",
+    "1、时间：2025年1月2日至1月9日。",
+]
+
+
+def test_numbered_list_under_heading_gives_one_item_per_clause():
+    got = texts(make_doc(NOTICE))
+    assert got == ["1、具有独立承担民事责任的能力；", "（1）具有有效的物业服务企业登记证明；",
+                   "（2）近三年内无重大违法记录；", "3、本项目不接受联合体投标。"]
+
+
+def test_list_ends_at_next_heading_of_same_level():
+    got = texts(make_doc(NOTICE))
+    assert not any("时间" in t for t in got)
+
+
+def test_sub_heading_with_colon_is_dropped_but_its_items_kept():
+    got = texts(make_doc(NOTICE))
+    assert "2、本项目的特定资格要求：" not in got
+
+
+def test_empty_option_and_unticked_checkbox_are_not_requirements():
+    doc = make_doc(["二、申请人的资格要求", "1.满足政府采购法第二十二条规定；",
+                    "2.其他资格要求： / 。", "□本项目接受分支机构投标。", "■本项目专门面向小微企业采购。",
+                    "三、获取招标文件"])
+    assert texts(doc) == ["1.满足政府采购法第二十二条规定；", "■本项目专门面向小微企业采购。"]
+
+
+def test_unnumbered_paragraphs_after_docx_heading_are_items():
+    blocks = [Block(kind="heading", text="二、供应商应具备以下资格条件", index=0, paragraph=1, level=2),
+              Block(kind="paragraph", text="具有独立承担民事责任的能力。", index=1, paragraph=2),
+              Block(kind="paragraph", text="具有良好的商业信誉和健全的财务会计制度。", index=2, paragraph=3),
+              Block(kind="heading", text="三、报名时间", index=3, paragraph=4, level=2),
+              Block(kind="paragraph", text="报名时间：2026年6月8日。", index=4, paragraph=5)]
+    doc = Document(path="t.docx", format="docx", blocks=blocks)
+    reqs = extract_qualifications(build_outline(doc))
+    assert [r.text for r in reqs] == ["具有独立承担民事责任的能力。", "具有良好的商业信誉和健全的财务会计制度。"]
+    assert reqs[0].page is None and reqs[0].source.paragraph == 2
+
+
+def test_review_table_rows_are_items_and_header_and_cross_references_are_not():
+    doc = make_doc(["第三章 资格审查", "二、资格审查要求",
+                    ("", [["序号", "审查因素", "审查内容"],
+                          ["1", "营业执照", "投标人应提供有效的营业执照；"],
+                          ["2", "信用记录", "未被列入失信被执行人名单；"],
+                          ["3", "特定资格要求", "如有，见第一章《投标邀请》"]]),
+                    "第四章 评标办法"])
+    assert texts(doc) == ["营业执照 | 投标人应提供有效的营业执照；", "信用记录 | 未被列入失信被执行人名单；"]
+
+
+def test_numbered_list_packed_in_a_datasheet_cell_is_split():
+    doc = make_doc([("", [["序号", "内容", "说明"],
+                          ["14", "投标人的资格条件：", "1.满足第二十二条规定； 2.具有劳务派遣许可证； 3.不接受联合体。"]])])
+    assert texts(doc) == ["1.满足第二十二条规定；", "2.具有劳务派遣许可证；", "3.不接受联合体。"]
+
+
+def test_staff_requirements_are_not_bidder_qualifications():
+    doc = make_doc(["一、拟派专家资格要求", "1.具有高级职称；", "2.年龄不超过60周岁；", "二、服务内容"])
+    assert texts(doc) == []
+
+
+def test_items_carry_page_section_and_quote():
+    reqs = extract_qualifications(build_outline(make_doc(NOTICE)))
+    first = reqs[0]
+    assert first.kind == "qualification"
+    assert first.page == 1 and first.source.page == 1
+    assert first.source.quote == first.text
+    assert first.source.section and "招标公告" in first.source.section
+
+
+def test_english_eligibility_bullets_after_lead_in():
+    doc = make_doc(["1. Scope of Work", "General Requirements The partner company must fulfill the following criteria:",
+                    "● Is registered as a legal entity within the country;",
+                    "● Has delivered at least two similar projects in the last five years;",
+                    "Functional Requirements The solution should support the following modules:"])
+    assert texts(doc) == ["● Is registered as a legal entity within the country;",
+                          "● Has delivered at least two similar projects in the last five years;"]
+
+
+def test_inline_labelled_requirement_on_the_firm():
+    doc = make_doc(["Terms of Reference", "Characteristic of the audit firm: The audit firm should be recognized internationally."])
+    assert texts(doc) == ["Characteristic of the audit firm: The audit firm should be recognized internationally."]
+
+
+def test_real_tender_notice_qualifications(corpus):
+    from bidkit.pipeline import parse_file
+
+    tender = parse_file(corpus("tenders/zh/zh-10-hanshan-pump-station-supply-install-zb.pdf"))
+    quals = tender.by_kind("qualification")
+    joined = "\n".join(q.text for q in quals)
+    assert "独立承担民事责任的能力" in joined
+    assert "失信被执行人" in joined
+    assert all(q.page is not None for q in quals)
+    assert len(quals) <= 15  # the notice lists about ten; the evaluation chapter is not repeated
