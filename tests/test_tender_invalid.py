@@ -1,0 +1,81 @@
+"""Invalid-bid conditions: enumerated lists, review tables and scattered '否则投标无效' sentences."""
+
+from __future__ import annotations
+
+from bidkit.document import Document
+from bidkit.tender.invalid import extract_invalid_conditions
+from bidkit.tender.outline import build_outline
+from test_tender_qualifications import make_doc
+
+
+def texts(doc: Document) -> list[str]:
+    return [r.text for r in extract_invalid_conditions(build_outline(doc))]
+
+
+def test_each_item_of_an_invalid_list_is_one_condition():
+    doc = make_doc(["第二章 投标人须知", "2.8 有下列情形之一的，评标委员会应当否决其投标：",
+                    "⑴投标文件未经投标单位盖章；", "⑵投标报价高于最高投标限价；", "⑶同一投标人提交两个以上不同的投标文件。",
+                    "2.9 开标时间另行通知。"])
+    assert texts(doc) == ["⑴投标文件未经投标单位盖章；", "⑵投标报价高于最高投标限价；",
+                          "⑶同一投标人提交两个以上不同的投标文件。"]
+
+
+def test_scattered_sentence_with_consequence_is_quoted_from_clause_start():
+    doc = make_doc(["第二章 投标人须知",
+                    "10.2 投标人应认真阅读招标文件。投标人应按要求提交投标文件，否则投标无效。",
+                    "10.3 投标文件用中文编写。"])
+    assert texts(doc) == ["10.2 投标人应认真阅读招标文件。投标人应按要求提交投标文件，否则投标无效。"]
+
+
+def test_two_consequences_in_one_clause_are_two_items():
+    doc = make_doc(["3.1 报价超过最高限价的投标无效。投标有效期不足90天的，其投标将被拒绝。"])
+    assert texts(doc) == ["3.1 报价超过最高限价的投标无效。", "投标有效期不足90天的，其投标将被拒绝。"]
+
+
+def test_review_table_rows_count_when_failing_a_row_invalidates_the_bid():
+    doc = make_doc(["第四章 评标办法", "1.2 投标文件有任何一项不符合《符合性审查要求》的，投标无效。",
+                    "符合性审查要求",
+                    ("", [["序号", "审查因素", "审查内容"],
+                          ["1", "授权委托书", "按招标文件要求提供授权委托书；"],
+                          ["2", "投标报价", "1.未超过最高限价；2.未出现选择性报价；"]]),
+                    "2 澄清"])
+    assert texts(doc) == ["1.2 投标文件有任何一项不符合《符合性审查要求》的，投标无效。",
+                          "授权委托书 | 按招标文件要求提供授权委托书；",
+                          "投标报价 | 1.未超过最高限价；", "2.未出现选择性报价；"]
+
+
+def test_award_cancellation_and_complaints_are_not_invalid_bid_conditions():
+    doc = make_doc(["第二章 投标人须知",
+                    "5.1 中标人提供虚假材料的，取消其中标资格，投标保证金不予退还。",
+                    "5.2 质疑函超过法定期限的，采购人将拒收。",
+                    "5.3 有下列情形之一的，投标保证金不予退还：", "（1）中标后放弃中标；"])
+    assert texts(doc) == []
+
+
+def test_contract_chapter_is_skipped():
+    doc = make_doc(["第五章 合同条款", "8.1 乙方交付的货物不合格的，甲方有权拒收。"])
+    assert texts(doc) == []
+
+
+def test_english_rejection_sentences():
+    doc = make_doc(["Instructions to Bidders",
+                    "16. Any Proposal received after the deadline will be rejected.",
+                    "17. Proposals shall be written in English. A Proposal valid for a shorter period may be "
+                    "rejected as non-responsive.",
+                    "18. The Purchaser will open proposals in public."])
+    got = texts(doc)
+    assert got[0] == "16. Any Proposal received after the deadline will be rejected."
+    assert got[1].endswith("may be rejected as non-responsive.")
+    assert len(got) == 2
+
+
+def test_items_point_to_their_page(corpus):
+    from bidkit.pipeline import parse_file
+
+    tender = parse_file(corpus("tenders/zh/zh-06-luodian-school-labor-cs.pdf"))
+    items = tender.by_kind("invalid_condition")
+    assert 15 <= len(items) <= 60
+    assert all(i.page is not None and i.source.quote for i in items)
+    joined = "\n".join(i.text for i in items)
+    assert "最高投标限价" in joined  # a scattered 不予接受 clause
+    assert "劳务派遣经营许可证" in joined  # a row of the 资格性符合性检查 table
