@@ -115,7 +115,8 @@ def paragraph_text_shallow(p) -> str:
     """Text of a paragraph without descending into text boxes (which iter() reaches separately)."""
     parts: list[str] = []
     for r in p.iter(W + "r", W + "sym"):
-        if _inside_textbox(r, p):
+        # a w:sym inside a run is read with that run; reading it again here would double it (★★)
+        if _inside_textbox(r, p) or (r.tag == W + "sym" and r.getparent().tag == W + "r"):
             continue
         for el in ([r] if r.tag == W + "sym" else list(r)):
             if el.tag == W + "t":

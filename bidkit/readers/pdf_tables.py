@@ -41,22 +41,22 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> 
             "height": bottom - top, "orientation": orientation}
 
 
-def _segment_edges(obj, height: float) -> list[dict]:
+def _segment_edges(raw, height: float) -> list[dict]:
     """Horizontal and vertical edges drawn by one path object, in top-origin coordinates."""
     import pypdfium2.raw as pdfium_c
 
-    a, b, c, d, e, f = obj.get_matrix().get()
-    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    count = pdfium_c.FPDFPath_CountSegments(raw)
     if count > _MAX_SEGMENTS:
         return []
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(raw, ctypes.byref(m))
     x, y = ctypes.c_float(), ctypes.c_float()
-    points: list[tuple[float, float]] = []
-    edges: list[dict] = []
+    points: list[tuple[tuple[float, float], tuple[float, float]]] = []
     start = current = None
     for i in range(count):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        seg = pdfium_c.FPDFPath_GetPathSegment(raw, i)
         pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        point = (m.a * x.value + m.c * y.value + m.e, height - (m.b * x.value + m.d * y.value + m.f))
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = current = point
@@ -67,6 +67,7 @@ def _segment_edges(obj, height: float) -> list[dict]:
         if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
             points.append((current, start))
             current = start
+    edges = []
     for (x0, y0), (x1, y1) in points:
         if abs(y0 - y1) < 1 and abs(x1 - x0) >= _MIN_EDGE:
             edges.append(_edge(min(x0, x1), y0, max(x0, x1), y0, "h"))
@@ -75,16 +76,36 @@ def _segment_edges(obj, height: float) -> list[dict]:
     return edges
 
 
+def _path_objects(page):
+    """Raw handles of the page's path objects, also inside form XObjects (one level). The raw
+    API avoids building a Python wrapper for each of the page's (often 100,000+) objects."""
+    import pypdfium2.raw as pdfium_c
+
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+                inner = pdfium_c.FPDFFormObj_GetObject(obj, j)
+                if pdfium_c.FPDFPageObj_GetType(inner) == pdfium_c.FPDF_PAGEOBJ_PATH:
+                    yield inner
+
+
 def page_edges(page) -> list[dict]:
     """Ruling lines of a page: thin paths as single lines, other paths segment by segment."""
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     edges: list[dict] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    for raw in _path_objects(page):
+        pdfium_c.FPDFPageObj_GetBounds(raw, *refs)
+        left, bottom, right, top = (v.value for v in box)
         w, h = right - left, top - bottom
-        if w * h > 0.4 * width * height and _is_filled_box(obj):
+        if w * h > 0.4 * width * height and _is_filled_box(raw):
             continue  # a filled page background, not a frame
         if h < _THIN and w >= _MIN_EDGE:
             y = height - (top + bottom) / 2
@@ -93,19 +114,19 @@ def page_edges(page) -> list[dict]:
             x = (left + right) / 2
             edges.append(_edge(x, height - top, x, height - bottom, "v"))
         elif w >= _MIN_EDGE and h >= _MIN_EDGE:
-            edges.extend(_segment_edges(obj, height))
+            edges.extend(_segment_edges(raw, height))
     return edges
 
 
-def _is_filled_box(obj) -> bool:
+def _is_filled_box(raw) -> bool:
     """One filled, unstroked rectangle (a background), as opposed to a frame or a set of
     thin bars drawn as one path."""
     import pypdfium2.raw as pdfium_c
 
-    if pdfium_c.FPDFPath_CountSegments(obj.raw) > 5:
+    if pdfium_c.FPDFPath_CountSegments(raw) > 5:
         return False
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
     return not stroke.value
 
 
@@ -184,11 +205,17 @@ def _page_chars(textpage, text: str, height: float) -> list[tuple[int, float, fl
     """(index, centre x, centre y top-origin) of every real character, in text order."""
     if textpage.count_chars() != len(text):
         return []
+    import pypdfium2.raw as pdfium_c
+
+    box = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    get_box, raw = pdfium_c.FPDFText_GetCharBox, textpage.raw
     out = []
     for i, ch in enumerate(text):
         if ch in "\r\n":
             continue
-        left, bottom, right, top = textpage.get_charbox(i)
+        get_box(raw, i, *refs)  # left, right, bottom, top
+        left, right, bottom, top = (v.value for v in box)
         out.append((i, (left + right) / 2, height - (top + bottom) / 2))
     return out
 
@@ -198,7 +225,12 @@ def _fill(grid: list[list], chars: list[tuple[int, float, float]], text: str) ->
     descenders of the row above or a glyph touching a rule do not leak into a cell."""
     members: dict[tuple[int, int], list[int]] = {}
     tops = [min(c[1] for c in row if c) for row in grid]
+    x0, y0 = min(c[0] for row in grid for c in row if c), tops[0]
+    x1 = max(c[2] for row in grid for c in row if c)
+    y1 = max(c[3] for row in grid for c in row if c)
     for idx, cx, cy in chars:
+        if not (x0 <= cx < x1 and y0 <= cy < y1):
+            continue
         r = bisect.bisect_right(tops, cy) - 1
         for rr in (r, r - 1):  # a merged cell from the row above may reach down
             if rr < 0:
