@@ -36,6 +36,7 @@ _BODY_START = re.compile(
 _FORM_SUFFIX = re.compile(r"(一览表|明细表|偏离表|汇总表|报价表|情况表|声明函|承诺函|承诺书|授权书|委托书|证明书|"
                           r"声明书|证明|函|书|表|协议|清单|方案|材料|文件|资料|计划)")
 _NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺")
+_NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
 _NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向")
 
@@ -135,6 +136,8 @@ def _heading(b: Block, text: str) -> _Heading | None:
             continue
         rest = text[m.end():]
         title = form_title(rest, merged=b.kind != "heading" and b.page is not None)
+        if style == "annex" and not title:  # '附件二：' alone: a container of numbered forms
+            return _Heading(b, style, m.group(1), "")
         if _is_sentence(rest, title):
             return None
         return _Heading(b, style, re.sub(r"\s+", "", m.group(1)), title)
@@ -143,11 +146,11 @@ def _heading(b: Block, text: str) -> _Heading | None:
 
 def _is_sentence(rest: str, title: str) -> bool:
     """A numbered line inside a form ('单位名称：', '有健全的财务会计制度；', '我方…'), not a form."""
-    if not title or _NOT_FORM.search(title) or re.search(r"[，。,]", title):
+    if not title or _NOT_FORM.search(title) or re.search(r"[，。,]", title) or title[0] in _NOT_START:
         return True
     raw = re.sub(r"\s+", "", rest)
-    whole = raw.rstrip("：:；;。.") == re.sub(r"\s+", "", title)
-    return whole and bool(re.search(r"[：:；;。]$", raw))
+    body = raw[len(re.sub(r"\s+", "", title)):]
+    return not re.sub(r"[\W_]+", "", body) and bool(re.search(r"[：:；;。]$", raw))
 
 
 def form_title(rest: str, merged: bool = True) -> str:
@@ -155,13 +158,13 @@ def form_title(rest: str, merged: bool = True) -> str:
     text = re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", rest.split("\n")[0]).strip()
     text = _repeat_prefix_cut(text)
     m = _BODY_START.search(text)
-    if m and m.start() >= 2:
+    if m and m.start() >= 3:
         text = text[:m.start()]
     if merged and len(text) > 25:
         sm = _FORM_SUFFIX.search(text, 4)
         if sm:
             text = text[:sm.end()]
-    text = _FORMAT_NOTE.sub("", text).strip(" ：:，,。")
+    text = _FORMAT_NOTE.sub("", text).strip(" ：:，,。；;")
     return text[:40]
 
 
@@ -181,8 +184,8 @@ def _main_styles(heads: list[_Heading]) -> list[_Heading]:
     keep = {s for s, n in counts.items() if n >= 2 or s == "annex"}
     # body lists inside forms ('1.' clauses of a letter, '(1)' notes) repeat too, but their
     # titles are not form names; drop a style when few of its titles name a form.
-    for s in list(keep):
-        titles = [h.title for h in heads if h.style == s]
+    for s in list(keep - {"annex"}):
+        titles = [h.title for h in heads if h.style == s and h.title]
         named = sum(1 for t in titles if _NAMED.search(t))
         if named * 2 < len(titles):
             keep.discard(s)
