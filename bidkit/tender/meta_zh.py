@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bidkit.tender.meta_lines import Line
-from bidkit.tender.text import find_money
+from bidkit.tender.text import cn_number, find_money
 
 LABELS: dict[str, re.Pattern] = {
     "project_number": re.compile(
@@ -79,8 +79,6 @@ def lots_zh(lines: list[Line]) -> tuple[int, Line] | None:
     for line in front:
         m = _LOT_COUNT.search(line.text)
         if m:
-            from bidkit.tender.text import cn_number
-
             n = int(m.group(1)) if m.group(1).isdigit() else int(cn_number(m.group(1)) or 1)
             return n, line
         if _LOT_ONE.search(line.text):

@@ -46,7 +46,8 @@ def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list
             break
         if block.kind == "table" or _is_subheading(text) or _is_blank_field(text):
             continue
-        out.append((block, text[:400]))
+        raw = block.text.strip()
+        out.append((block, (raw if len(raw) == len(text) else text)[:400]))
         if len(out) >= _MAX_CLAUSES:
             break
     return out

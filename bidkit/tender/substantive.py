@@ -85,11 +85,13 @@ def _is_heading(block: Block, clause: str) -> bool:
 
 def _form_title(block: Block) -> str | None:
     """'投标书（实质性格式）' at the top of a form (not in the table of contents or in a sentence)."""
-    text = nfkc(block.text).strip()
+    raw = block.text.strip()
+    text = nfkc(raw)
     m = re.match(rf"^\s*(?:[\d一二三四五六七八九十]+[、.．\s]*)?(?P<t>[^，。；:：]{{2,30}}?[（(]{TEXT_MARKER}[)）])", text)
     if not m or _TOC.search(text[: m.end() + 40]) and len(text) < m.end() + 40:
         return None
-    return m.group("t").strip()
+    source = raw if len(raw) == len(text) else text
+    return source[m.start("t"):m.end("t")].strip()
 
 
 def _requirement(outline: Outline, block: Block, text: str, marker: str, inherited: bool = False) -> Requirement:

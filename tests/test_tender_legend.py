@@ -1,0 +1,66 @@
+"""The tender's own marker legend, and which markers make a clause substantive in it."""
+
+from __future__ import annotations
+
+from bidkit.document import Block, Document
+from bidkit.tender.legend import extract_legend, substantive_markers
+from bidkit.tender.outline import build_outline
+
+
+def _legend(*texts: str) -> dict[str, str]:
+    blocks = [Block(kind="paragraph", text=t, index=i, page=1) for i, t in enumerate(texts)]
+    return extract_legend(build_outline(Document(path="t.pdf", format="pdf", blocks=blocks)))
+
+
+def test_star_defined_as_substantive_is_recorded_with_its_sentence():
+    legend = _legend("2.10 招标文件中凡标有“★”的条款均系实质性要求条款。", "其他内容。")
+    assert "实质性要求条款" in legend["★"]
+    assert substantive_markers(legend) == {"★"}
+
+
+def test_tenders_that_make_the_triangle_substantive_are_followed():
+    legend = _legend("标注“▲”号的条款为实质性条款，负偏离将导致投标无效；标注“★”的为主要性能参数，作为评分依据。")
+    assert substantive_markers(legend) == {"▲"}
+    assert "主要性能参数" in legend["★"]
+
+
+def test_important_marker_that_only_costs_points_is_not_substantive():
+    legend = _legend(
+        "2.用户需求书中标注“★”号条款为实质性条款，当出现负偏离，将作无效投标处理；",
+        "3.用户需求书中标注“▲”号条款为重要条款，当出现负偏离，对应项将予以扣分，不会作无效投标处理；",
+    )
+    assert substantive_markers(legend) == {"★"}
+
+
+def test_tick_boxes_are_applicability_not_substantive():
+    legend = _legend("注：采购文件条款中以“■”形式标记的内容适用于本项目，以“□”形式标记的内容不适用于本项目。")
+    assert "■" in legend and "□" in legend
+    assert substantive_markers(legend) == set()
+
+
+def test_star_referred_to_as_star_clauses_counts_by_convention():
+    legend = _legend("7 ★号条款响应 投标文件满足招标文件第五章《采购需求》中★号条款要求的；")
+    assert substantive_markers(legend) == {"★"}
+
+
+def test_energy_saving_product_list_star_is_not_a_legend():
+    assert _legend("对节能产品品目清单中以“★”标注的产品，实行强制采购。") == {}
+
+
+def test_english_asterisk_items_are_mandatory():
+    legend = _legend("Items marked with an asterisk (*) are mandatory and non-compliance will lead to rejection.")
+    assert substantive_markers(legend) == {"*"}
+
+
+def test_substantive_format_label_is_a_text_marker():
+    legend = _legend("10.2 对于招标文件中标记了“实质性格式”文件的，投标人不得改变格式中给定的文字，否则投标无效。")
+    assert "实质性格式" in substantive_markers(legend)
+
+
+def test_corpus_tender_with_legend_after_the_clauses(corpus):
+    from bidkit.readers import read_document
+
+    outline = build_outline(read_document(corpus("tenders/zh/zh-12-sichuan-iptv-metadata-cs.docx")))
+    legend = extract_legend(outline)
+    assert substantive_markers(legend) == {"★"}
+    assert "实质性要求" in legend["★"]

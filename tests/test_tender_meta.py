@@ -1,0 +1,134 @@
+"""Key facts from label:value text, table rows and covers; money and date parsing in text.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bidkit.document import Block, Document
+from bidkit.tender.meta import extract_meta
+from bidkit.tender.outline import build_outline
+from bidkit.tender.text import cn_number, find_money, parse_datetime
+
+
+def _doc(*items, fmt="pdf") -> Document:
+    blocks = []
+    for i, item in enumerate(items):
+        if isinstance(item, list):
+            text = "\n".join(" | ".join(r) for r in item)
+            blocks.append(Block(kind="table", text=text, rows=item, index=i, page=1 + i // 10))
+        else:
+            blocks.append(Block(kind="paragraph", text=item, index=i, page=1 + i // 10))
+    return Document(path=f"t.{fmt}", format=fmt, blocks=blocks)
+
+
+def _meta(*items):
+    return extract_meta(build_outline(_doc(*items)))
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("82.5 万元", 825000), ("人民币捌万元整", 80000), ("¥1,234.00元", 1234), ("INR 10,000/-", 10000),
+    ("Rs. 5 lakh", 500000), ("壹佰贰拾万元整", 1200000), ("USD 25,000", 25000),
+])
+def test_money_amounts_are_converted_to_units_of_the_currency(text, amount):
+    assert find_money(text)[0].amount == amount
+
+
+def test_unit_prices_are_flagged_but_per_year_budgets_are_not():
+    assert find_money("单价限高价1400元/组")[0].per_unit
+    assert not find_money("预算923680元/年")[0].per_unit
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2026 年 01 月 20 日 10 点 00 分（北京时间）", "2026-01-20T10:00"),
+    ("13 February 2023 - 7.00 PM (Indian Standard Time)", "2023-02-13T19:00"),
+    ("2024-12-23 09:30:00 时前", "2024-12-23T09:30"),
+    ("2025 年 1 月 15 日 9 时 00 分", "2025-01-15T09:00"),
+    ("no later than January 11,\n2012 at 5.00 pm local time", "2012-01-11T17:00"),
+    ("12th of Sep 2021 at 12:00 pm", "2021-09-12T12:00"),
+    ("113年5月1日下午2時30分", "2024-05-01T14:30"),
+    ("2025年5月22日至5月28日", "2025-05-22"),
+])
+def test_dates_become_iso_local_time(text, iso):
+    assert parse_datetime(text) == iso
+
+
+def test_chinese_numerals_are_read():
+    assert cn_number("十五") == 15 and cn_number("捌万元整") == 80000 and cn_number("abc") is None
+
+
+def test_notice_labels_give_the_key_facts_even_when_a_pdf_merged_them_into_one_line():
+    meta = _meta(
+        "项目名称：某某学校食堂服务项目项目编号/包号：ABC-2026-001采 购 人：某某学校采购代理机构：某某招标有限公司",
+        "竞争性磋商文件",
+        "3.项目预算金额： 82.5 万元、项目最高限价（如有）： 80 万元",
+        "四、提交投标文件截止时间、开标时间和地点投标截止时间、开标时间： 2026 年 01 月 20 日 10 点 00 分",
+        "12.1投标保证金金额：", "01 包：12,000.00 元整；",
+    )
+    assert meta.project_name == "某某学校食堂服务项目"
+    assert meta.project_number == "ABC-2026-001"
+    assert meta.purchaser == "某某学校" and meta.agency == "某某招标有限公司"
+    assert meta.procedure == "竞争性磋商"
+    assert (meta.budget, meta.max_price, meta.deposit) == (825000, 800000, 12000)
+    assert meta.deadline == meta.opening == "2026-01-20T10:00"
+    assert meta.currency == "CNY" and meta.lots == 1
+    assert meta.sources["budget"].page == 1 and "82.5" in meta.sources["budget"].quote
+
+
+def test_front_table_rows_are_read_as_label_value_and_no_deposit_means_null():
+    meta = _meta(
+        "第二章 投标人须知", "一、前附表",
+        [["序号", "内容", "要求"], ["8", "最高限价", "本项目最高限价为人民币包 1-10787900.00 元元"],
+         ["10", "投标保证金", "本项目不收取"], ["11", "招标形式", "公开招标"]],
+        "2、投标截止时间：2024-11-26 09:00:00", "八、开标时间及地点：", "本次招标将于 2024-11-26 09:00:00 时整开标",
+    )
+    assert meta.max_price == 10787900
+    assert meta.deposit is None and "deposit" in meta.sources
+    assert meta.procedure == "公开招标"
+    assert meta.opening == "2024-11-26T09:00"
+
+
+def test_unit_price_caps_are_not_taken_as_the_maximum_price():
+    meta = _meta("8．最高投标限价：按大编组单价限高价1400元/组（含增值税），小编组单价限高价500元/组。")
+    assert meta.max_price is None
+
+
+def test_opening_same_as_deadline_is_resolved():
+    meta = _meta("1、投标文件提交截止时间：2025 年 1 月 15 日 9 时 00 分（北京时间）。", "1、开标时间：同投标文件提交截止时间。")
+    assert meta.opening == "2025-01-15T09:00"
+
+
+def test_a_cover_name_with_lost_glyphs_gives_way_to_the_definition():
+    meta = _meta("采购单位：上      安局宝山分局", "2.3 “采购人 ”系指上海市公安局宝山分局。")
+    assert meta.purchaser == "上海市公安局宝山分局"
+
+
+def test_project_name_falls_back_to_the_line_above_the_cover_title():
+    meta = _meta("项目编号：X-2024-1", "2024 年某区物业 管理服务", "公开招标文件", "目 录")
+    assert meta.project_name == "2024年某区物业管理服务"
+
+
+def test_english_rfp_cover_and_data_sheet():
+    meta = _meta(
+        "REQUEST FOR PROPOSAL Solar Resource Centre Assessment in Three Countries RFP No.: 02/01/2023-XYZ Country: India",
+        "Section 1. Letter of Invitation The International Solar Alliance (ISA) hereby invites you to submit a Proposal.",
+        "14 23 Deadline for Submission 13 February 2023 - 7.00 PM (Indian Standard Time)",
+        "6 Bid Security NIL",
+        "All prices shall be quoted in Indian Rupees (INR) only.",
+    )
+    assert meta.procedure == "RFP"
+    assert meta.project_name == "Solar Resource Centre Assessment in Three Countries"
+    assert meta.project_number == "02/01/2023-XYZ"
+    assert meta.purchaser == "International Solar Alliance"
+    assert meta.deadline == "2023-02-13T19:00"
+    assert meta.deposit is None and meta.currency == "INR"
+
+
+def test_corpus_tender_meta_matches_the_notice(corpus):
+    from bidkit.readers import read_document
+
+    meta = extract_meta(build_outline(read_document(corpus("tenders/zh/zh-10-hanshan-pump-station-supply-install-zb.pdf"))))
+    assert meta.project_number == "MASJY-QT-H-2024-1593"
+    assert meta.budget == meta.max_price == 1974000
+    assert meta.deadline == meta.opening == "2025-01-15T09:00"
+    assert meta.procedure == "公开招标" and meta.deposit is None
+    assert meta.sources["project_number"].page is not None

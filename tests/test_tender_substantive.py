@@ -1,0 +1,91 @@
+"""Substantive clauses: marked paragraphs, table rows, ★ section headings and （实质性格式） forms."""
+
+from __future__ import annotations
+
+from bidkit.document import Block, Document
+from bidkit.tender.legend import extract_legend
+from bidkit.tender.outline import build_outline
+from bidkit.tender.substantive import extract_substantive
+
+STAR_LEGEND = "2.10 招标文件中凡标有“★”的条款均系实质性要求条款。"
+
+
+def _run(*items, fmt="pdf"):
+    blocks = []
+    for i, item in enumerate(items):
+        page = 1 + i if fmt == "pdf" else None
+        para = None if fmt == "pdf" else 10 + i
+        if isinstance(item, list):
+            blocks.append(Block(kind="table", text="\n".join(" | ".join(r) for r in item), rows=item,
+                                index=i, page=page, paragraph=para))
+        else:
+            blocks.append(Block(kind="paragraph", text=item, index=i, page=page, paragraph=para))
+    outline = build_outline(Document(path=f"t.{fmt}", format=fmt, blocks=blocks))
+    legend = extract_legend(outline)
+    return extract_substantive(outline, legend)
+
+
+def test_marked_clause_is_listed_from_its_marker_with_its_page():
+    items = _run(STAR_LEGEND, "5. 供应商应具备相关资质。", "★6. 供应商应承诺不转包本项目。")
+    assert [r.text for r in items] == ["★6. 供应商应承诺不转包本项目。"]
+    r = items[0]
+    assert r.kind == "substantive" and r.substantive and r.marker == "★" and r.page == 3
+    assert r.source.quote.startswith("★6")
+
+
+def test_legend_sentence_and_references_to_star_clauses_are_not_clauses():
+    items = _run(STAR_LEGEND, "技术要求中★号条款必须满足，否则按无效投标处理。", "对标有“★”的条款出现负偏离的，投标无效。")
+    assert items == []
+
+
+def test_parameter_table_rows_with_a_star_are_clauses():
+    table = [["序号", "参数", "要求"], ["1", "★防护等级", "不低于 IP55"], ["2", "颜色", "白色"]]
+    items = _run(STAR_LEGEND, table)
+    assert [r.text for r in items] == ["★防护等级 | 不低于 IP55"]
+
+
+def test_marker_that_is_not_substantive_here_is_ignored():
+    items = _run("标注“▲”号的条款为重要条款，负偏离将扣分，不会作无效投标处理。", "▲1. 设备宜采用变频控制。")
+    assert items == []
+
+
+def test_no_markers_means_no_substantive_clauses():
+    assert _run("投标人必须满足以下要求。", "1. 具有独立法人资格。") == []
+
+
+def test_star_heading_marks_the_clauses_of_its_section():
+    items = _run(
+        "第三章 采购需求",
+        "★一、技术及服务要求",
+        "1.服务内容：按采购人要求维护数据。",
+        "2.服务时间：一年。",
+        "二、其他说明",
+        "本节不属于实质性要求。",
+        "注：标注“★”号的条款为本次采购项目的实质性要求，供应商应全部满足。",
+        fmt="docx",
+    )
+    texts = [r.text for r in items]
+    assert texts[0] == "★一、技术及服务要求"
+    assert "1.服务内容：按采购人要求维护数据。" in texts and "2.服务时间：一年。" in texts
+    assert not any("不属于" in t for t in texts)
+    assert items[1].source.paragraph == 12 and items[1].marker == "★"
+
+
+def test_substantive_format_form_titles_are_listed_but_not_the_contents_page():
+    items = _run(
+        "10.2 对于招标文件中标记了“实质性格式”文件的，投标人不得改变格式，否则投标无效。",
+        "1 投标书（实质性格式）.............................81",
+        "1 投标书（实质性格式）投标书致：（采购人）我方参加你方组织的招标活动。",
+    )
+    assert [r.text for r in items] == ["投标书（实质性格式）"]
+    assert items[0].marker == "实质性格式" and items[0].page == 3
+
+
+def test_corpus_tender_star_clauses(corpus):
+    from bidkit.readers import read_document
+
+    outline = build_outline(read_document(corpus("tenders/zh/zh-01-bj-forestfire-catering-gk.pdf")))
+    items = extract_substantive(outline, extract_legend(outline))
+    stars = [r for r in items if r.marker == "★"]
+    assert [r.text[:2] for r in stars] == ["★6", "★9"] and {r.page for r in stars} == {47}
+    assert sum(r.marker == "实质性格式" for r in items) == 6
