@@ -61,9 +61,9 @@ EN_META = {
     "lots": 1,
 }
 EN_LEGEND = {
-    "M": "Requirements marked \"M\" are mandatory: a Proposal that does not meet every mandatory "
-         "requirement will be rejected",
-    "D": "Requirements marked \"D\" are desirable: not mandatory, scored under \"Functional fit\"",
+    "M": 'Requirements marked "M" are mandatory: a Proposal that does not meet every mandatory '
+    "requirement will be rejected",
+    "D": 'Requirements marked "D" are desirable: not mandatory, scored under "Functional fit"',
 }
 
 
@@ -73,12 +73,18 @@ def build_zh_tender(out: Path) -> dict:
     samples_zh.write_elements(doc, elements)
     samples_zh.save_deterministic(doc, out / ZH_TENDER)
     truth = ground_truth(elements)
-    return {"file": ZH_TENDER, "language": "zh", "meta": ZH_META, "marker_legend": ZH_LEGEND,
-            **truth, "scoring_total": sum(s["points"] for s in truth["scoring"]),
-            "notes": "Written for bidkit as sample data; DOCX so every page is null. Two table-row "
-                     "★ and the 交付期 ★ are Wingdings w:sym glyphs (F0AB), the rest U+2605. The "
-                     "parameter table is split in two tables; the scoring table merges category "
-                     "cells vertically. 'important' lists the ▲ clauses (not substantive here)."}
+    return {
+        "file": ZH_TENDER,
+        "language": "zh",
+        "meta": ZH_META,
+        "marker_legend": ZH_LEGEND,
+        **truth,
+        "scoring_total": sum(s["points"] for s in truth["scoring"]),
+        "notes": "Written for bidkit as sample data; DOCX so every page is null. Two table-row "
+        "★ and the 交付期 ★ are Wingdings w:sym glyphs (F0AB), the rest U+2605. The "
+        "parameter table is split in two tables; the scoring table merges category "
+        "cells vertically. 'important' lists the ▲ clauses (not substantive here).",
+    }
 
 
 def build_en_rfp(out: Path) -> dict:
@@ -93,13 +99,19 @@ def build_en_rfp(out: Path) -> dict:
     for item, located in zip(truth["scoring"], pages):
         item["page"] = located["page"]
     del truth["important"]
-    return {"file": EN_RFP, "language": "en", "page_count": samples_en.page_count(path),
-            "meta": EN_META, "marker_legend": EN_LEGEND, **truth,
-            "scoring_total": sum(s["points"] for s in truth["scoring"]),
-            "notes": "Written for bidkit as sample data. Mandatory requirements are table rows whose "
-                     "M/D column says M (legend in 6.3); 2.6.1 bid security and 2.7.1 validity are "
-                     "blanket 'shall' clauses without a marker, hence unsure. Technical 70 + "
-                     "Financial 30 = 100. Pages are 1-based PDF pages (the cover is page 1)."}
+    return {
+        "file": EN_RFP,
+        "language": "en",
+        "page_count": samples_en.page_count(path),
+        "meta": EN_META,
+        "marker_legend": EN_LEGEND,
+        **truth,
+        "scoring_total": sum(s["points"] for s in truth["scoring"]),
+        "notes": "Written for bidkit as sample data. Mandatory requirements are table rows whose "
+        "M/D column says M (legend in 6.3); 2.6.1 bid security and 2.7.1 validity are "
+        "blanket 'shall' clauses without a marker, hence unsure. Technical 70 + "
+        "Financial 30 = 100. Pages are 1-based PDF pages (the cover is page 1).",
+    }
 
 
 def build_zh_amendment(out: Path) -> dict:
@@ -108,22 +120,36 @@ def build_zh_amendment(out: Path) -> dict:
     samples_zh.write_elements(doc, elements)
     samples_zh.save_deterministic(doc, out / ZH_AMENDMENT)
     delivery = "交付期：合同签订之日起{}日历天内完成全部软件部署、硬件安装调试并通过初步验收。"
-    return {"file": ZH_AMENDMENT, "amends": ZH_TENDER, "date": "2025-06-05", "changes": [
-        {"field": "deadline", "old": "2025-06-18T09:30", "new": "2025-06-25T09:30"},
-        {"field": "opening", "old": "2025-06-18T09:30", "new": "2025-06-25T09:30"},
-        {"field": "substantive", "clause": "4.1.1", "marker": "★",
-         "old": "★" + delivery.format(90), "new": "★" + delivery.format(120)},
-    ]}
+    return {
+        "file": ZH_AMENDMENT,
+        "amends": ZH_TENDER,
+        "date": "2025-06-05",
+        "changes": [
+            {"field": "deadline", "old": "2025-06-18T09:30", "new": "2025-06-25T09:30"},
+            {"field": "opening", "old": "2025-06-18T09:30", "new": "2025-06-25T09:30"},
+            {
+                "field": "substantive",
+                "clause": "4.1.1",
+                "marker": "★",
+                "old": "★" + delivery.format(90),
+                "new": "★" + delivery.format(120),
+            },
+        ],
+    }
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else TOOLS.parent / "tender_samples"
     out.mkdir(parents=True, exist_ok=True)
-    expected = {ZH_TENDER: build_zh_tender(out), EN_RFP: build_en_rfp(out),
-                ZH_AMENDMENT: build_zh_amendment(out)}
+    expected = {
+        ZH_TENDER: build_zh_tender(out),
+        EN_RFP: build_en_rfp(out),
+        ZH_AMENDMENT: build_zh_amendment(out),
+    }
     samples_notes.build_eml(out / NOTES_EML)
     (out / "EXPECTED.json").write_text(
-        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     for name in [*expected, NOTES_EML, "EXPECTED.json"]:
         print(f"wrote {out / name}")
     return 0

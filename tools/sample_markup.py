@@ -8,7 +8,8 @@ Line forms:
   [table KIND] … [/table]   table rows 'a | b | c', first row is the header; KIND is '', scoring,
                             params (★/▲ in a cell) or reqs (ID | requirement | M/D marker column)
   @TAGS TEXT                tagged line (or table row): Q qualification, S substantive, I invalid
-                            condition, B bid section heading, L legend; a '?' after a tag marks it unsure
+                            condition, B bid section heading, L legend; a '?' after a tag marks
+                            it unsure
 Inside text, ⟦★⟧ is a star written as a Wingdings w:sym (as Word does), not as U+2605.
 """
 
@@ -77,7 +78,9 @@ def parse_markup(path: Path) -> list[Element]:
         else:
             tags, text = parse_tags(line.removeprefix("[p] "))
             kind = "heading" if "B" in tags else "para"
-            elements.append(Element(kind=kind, text=text, tags=tags, level=2 if kind == "heading" else 0))
+            elements.append(
+                Element(kind=kind, text=text, tags=tags, level=2 if kind == "heading" else 0)
+            )
     return elements
 
 
@@ -110,14 +113,22 @@ def _marked_cells(row: list[str]) -> str:
 
 
 def _scoring(table: Element) -> list[dict]:
-    return [{"category": r[0].replace("部分", ""), "item": r[1], "points": float(r[2]), "page": None}
-            for r in table.rows[1:]]
+    return [
+        {"category": r[0].replace("部分", ""), "item": r[1], "points": float(r[2]), "page": None}
+        for r in table.rows[1:]
+    ]
 
 
 def ground_truth(elements: list[Element]) -> dict:
     """Lists of the EXPECTED.json gold format, collected from the tags."""
-    out: dict[str, list] = {"substantive": [], "qualifications": [], "invalid_conditions": [],
-                            "scoring": [], "bid_sections": [], "important": []}
+    out: dict[str, list] = {
+        "substantive": [],
+        "qualifications": [],
+        "invalid_conditions": [],
+        "scoring": [],
+        "bid_sections": [],
+        "important": [],
+    }
     for el in elements:
         if el.kind == "table":
             if el.table_kind == "scoring":
@@ -132,7 +143,9 @@ def ground_truth(elements: list[Element]) -> dict:
     return out
 
 
-def _collect(out: dict[str, list], text: str, tags: dict[str, bool], marker: str | None = None) -> None:
+def _collect(
+    out: dict[str, list], text: str, tags: dict[str, bool], marker: str | None = None
+) -> None:
     marker = marker or marker_of(text)
     if marker == "★" and "S" not in tags:
         raise ValueError(f"clause starts with ★ but is not tagged S: {text[:40]}")
@@ -145,4 +158,6 @@ def _collect(out: dict[str, list], text: str, tags: dict[str, bool], marker: str
     if "I" in tags:
         out["invalid_conditions"].append(_item(text, tags["I"]))
     if "B" in tags:  # the form's title without its number ("一、", "Form 3.")
-        out["bid_sections"].append(re.sub(r"^(?:[一二三四五六七八九十]+、|Form \d+\.\s*)", "", text))
+        out["bid_sections"].append(
+            re.sub(r"^(?:[一二三四五六七八九十]+、|Form \d+\.\s*)", "", text)
+        )

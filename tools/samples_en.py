@@ -16,7 +16,6 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
 from sample_markup import Element
 
 rl_config.invariant = 1  # fixed creation date and document id: the same bytes on every build
@@ -24,18 +23,39 @@ rl_config.invariant = 1  # fixed creation date and document id: the same bytes o
 HEADER = "City of Port Alder  -  RFP No. PA-IT-2025-014  -  Enterprise Records Management System"
 _BASE = getSampleStyleSheet()
 STYLES = {
-    "body": ParagraphStyle("body", parent=_BASE["BodyText"], fontName="Times-Roman", fontSize=11,
-                           leading=15, spaceAfter=7),
-    "cell": ParagraphStyle("cell", parent=_BASE["BodyText"], fontName="Times-Roman", fontSize=9.5,
-                           leading=12),
-    "head": ParagraphStyle("headcell", parent=_BASE["BodyText"], fontName="Times-Bold",
-                           fontSize=9.5, leading=12),
-    "center": ParagraphStyle("center", parent=_BASE["BodyText"], fontName="Times-Bold",
-                             fontSize=12, alignment=TA_CENTER, spaceAfter=10),
-    1: ParagraphStyle("h1", parent=_BASE["Heading1"], fontName="Helvetica-Bold", fontSize=16,
-                      spaceAfter=12),
-    2: ParagraphStyle("h2", parent=_BASE["Heading2"], fontName="Helvetica-Bold", fontSize=13,
-                      spaceBefore=8, spaceAfter=6),
+    "body": ParagraphStyle(
+        "body",
+        parent=_BASE["BodyText"],
+        fontName="Times-Roman",
+        fontSize=11,
+        leading=15,
+        spaceAfter=7,
+    ),
+    "cell": ParagraphStyle(
+        "cell", parent=_BASE["BodyText"], fontName="Times-Roman", fontSize=9.5, leading=12
+    ),
+    "head": ParagraphStyle(
+        "headcell", parent=_BASE["BodyText"], fontName="Times-Bold", fontSize=9.5, leading=12
+    ),
+    "center": ParagraphStyle(
+        "center",
+        parent=_BASE["BodyText"],
+        fontName="Times-Bold",
+        fontSize=12,
+        alignment=TA_CENTER,
+        spaceAfter=10,
+    ),
+    1: ParagraphStyle(
+        "h1", parent=_BASE["Heading1"], fontName="Helvetica-Bold", fontSize=16, spaceAfter=12
+    ),
+    2: ParagraphStyle(
+        "h2",
+        parent=_BASE["Heading2"],
+        fontName="Helvetica-Bold",
+        fontSize=13,
+        spaceBefore=8,
+        spaceAfter=6,
+    ),
     3: ParagraphStyle("h3", parent=_BASE["Heading3"], fontName="Helvetica-Bold", fontSize=11.5),
 }
 COVER_SIZES = [20, 13, 24, 14, 18, 12, 12]
@@ -48,7 +68,7 @@ class NumberedCanvas(pdfcanvas.Canvas):
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict] = []
 
-    def showPage(self):  # noqa: N802 - reportlab's API
+    def showPage(self):
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -78,8 +98,10 @@ def _col_widths(rows: list[list[str]], total: float) -> list[float]:
     width is shared by how much text each column holds."""
     width = max(len(r) for r in rows)
     columns = [[r[c] if c < len(r) else "" for r in rows] for c in range(width)]
-    floors = [max(stringWidth(w, "Times-Bold", 9.5) for t in col for w in t.split() or [""]) + 14
-              for col in columns]
+    floors = [
+        max(stringWidth(w, "Times-Bold", 9.5) for t in col for w in t.split() or [""]) + 14
+        for col in columns
+    ]
     weights = [min(max(map(len, col)), 60) for col in columns]
     spare = max(total - sum(floors), 0)
     return [f + spare * w / sum(weights) for f, w in zip(floors, weights)]
@@ -87,15 +109,24 @@ def _col_widths(rows: list[list[str]], total: float) -> list[float]:
 
 def _table(rows: list[list[str]], usable_width: float) -> Table:
     width = max(len(r) for r in rows)
-    cells = [[_para(r[c] if c < len(r) else "", STYLES["head" if i == 0 else "cell"])
-              for c in range(width)] for i, r in enumerate(rows)]
+    cells = [
+        [
+            _para(r[c] if c < len(r) else "", STYLES["head" if i == 0 else "cell"])
+            for c in range(width)
+        ]
+        for i, r in enumerate(rows)
+    ]
     table = Table(cells, colWidths=_col_widths(rows, usable_width), repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("MINROWHEIGHT", (0, 1), (-1, -1), 18),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("MINROWHEIGHT", (0, 1), (-1, -1), 18),
+            ]
+        )
+    )
     return table
 
 
@@ -103,9 +134,13 @@ def _cover(lines: list[str]) -> list:
     story: list = [Spacer(1, 1.2 * inch)]
     for i, line in enumerate(lines):
         size = COVER_SIZES[min(i, len(COVER_SIZES) - 1)]
-        style = ParagraphStyle(f"cover{i}", parent=STYLES["center"], fontSize=size,
-                               leading=size * 1.3, fontName="Helvetica-Bold" if i in (0, 2, 4)
-                               else "Helvetica")
+        style = ParagraphStyle(
+            f"cover{i}",
+            parent=STYLES["center"],
+            fontSize=size,
+            leading=size * 1.3,
+            fontName="Helvetica-Bold" if i in (0, 2, 4) else "Helvetica",
+        )
         story += [_para(line, style), Spacer(1, 0.35 * inch if i in (1, 3, 4) else 0.1 * inch)]
     return story + [PageBreak()]
 
@@ -114,8 +149,9 @@ def _flowables(el: Element, usable_width: float) -> list:
     if el.kind == "cover":
         return _cover([r[0] for r in el.rows])
     if el.kind == "toc":
-        return ([_para(el.rows[0][0], STYLES[1])] +
-                [_para(r[0], STYLES["body"]) for r in el.rows[1:]])
+        return [_para(el.rows[0][0], STYLES[1])] + [
+            _para(r[0], STYLES["body"]) for r in el.rows[1:]
+        ]
     if el.kind == "heading":
         lead = [PageBreak()] if el.level == 1 or "B" in el.tags else []
         return lead + [_para(el.text, STYLES[el.level])]
@@ -129,9 +165,16 @@ def _flowables(el: Element, usable_width: float) -> list:
 
 
 def build_pdf(elements: list[Element], path: Path, title: str) -> None:
-    doc = SimpleDocTemplate(str(path), pagesize=LETTER, leftMargin=inch, rightMargin=inch,
-                            topMargin=0.95 * inch, bottomMargin=0.9 * inch, title=title,
-                            author="City of Port Alder (fictional sample for bidkit)")
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=LETTER,
+        leftMargin=inch,
+        rightMargin=inch,
+        topMargin=0.95 * inch,
+        bottomMargin=0.9 * inch,
+        title=title,
+        author="City of Port Alder (fictional sample for bidkit)",
+    )
     story: list = []
     for el in elements:
         story += _flowables(el, doc.width)

@@ -4,10 +4,10 @@ UTF-8, encoded headers, a quoted earlier message)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
@@ -18,10 +18,12 @@ BODY = """王经理：
 
 1. 【必须】统一身份认证要覆盖现有的第三方系统，目前清点下来是17个（清单见附表，下周发你），
    招标文件里会写“不少于15个”，并作为★条款。请提前确认你们的产品能否支持 OAuth 2.0 & CAS。
-2. 【必须】所有数据只能存放在市政务云青禾区节点，包括备份。去年有兄弟单位因为把备份放到公有云被通报。
+2. 【必须】所有数据只能存放在市政务云青禾区节点，包括备份。
+   去年有兄弟单位因为把备份放到公有云被通报。
 3. 【重要】上线时间：排课和家校互通最好在8月20日前试运行，9月1日开学必须稳定。
    招标文件初稿写的是合同签订后90日历天完成初验，局里在讨论是否放宽到120天，以最终公告为准。
-4. 【重要】门禁对接：“安捷”门禁的接口需要厂商授权，费用问题局里还没定，暂时请按“中标人负责协调”考虑。
+4. 【重要】门禁对接：“安捷”门禁的接口需要厂商授权，费用问题局里还没定，
+   暂时请按“中标人负责协调”考虑。
 5. 【一般】短信模板变量请注意转义和校验，之前出现过 {{学生姓名}} 原样发给家长的情况，家长投诉很多。
 6. 【一般】资产管理的手机端盘点可以放到<二期>，这次有基本功能即可。
 
@@ -60,8 +62,12 @@ def build_eml(path: Path) -> None:
     msg["Message-ID"] = "<20250521091240.4417@qinghe-edu.example>"
     msg["In-Reply-To"] = "<20250520180511.0932@shili-it.example>"
     msg.set_content(BODY + QUOTED, charset="utf-8")
-    html_body = "".join(f"<p>{escape(line) or '&nbsp;'}</p>\n" for line in (BODY + QUOTED).splitlines())
-    msg.add_alternative(f"<html><body>\n{html_body}</body></html>\n", subtype="html", charset="utf-8")
+    html_body = "".join(
+        f"<p>{escape(line) or '&nbsp;'}</p>\n" for line in (BODY + QUOTED).splitlines()
+    )
+    msg.add_alternative(
+        f"<html><body>\n{html_body}</body></html>\n", subtype="html", charset="utf-8"
+    )
     # fixed boundary so the file is byte-for-byte the same on every build
     msg.set_boundary("==bidkit-sample-boundary-0521==")
     path.write_bytes(bytes(msg))

@@ -1,6 +1,7 @@
-"""Chinese sample DOCX files (tender and 更正公告) built with python-docx plus the raw OOXML that real
-Word files carry: East-Asian fonts, heading styles without theme fonts, Wingdings w:sym stars,
-vertically merged table cells, repeated table headers and a PAGE field in the footer."""
+"""Chinese sample DOCX files (tender and 更正公告) built with python-docx plus the raw OOXML
+that real Word files carry: East-Asian fonts, heading styles without theme fonts, Wingdings
+w:sym stars, vertically merged table cells, repeated table headers and a PAGE field
+in the footer."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-
 from sample_markup import SYM_STAR, Element
 
 FIXED_TIME = datetime(2025, 5, 26, 9, 0, 0)
@@ -146,7 +146,9 @@ def _set_column_widths(table, rows: list[list[str]]) -> None:
     """Share the text width (15.4 cm) between columns by how much text each holds."""
     width = len(table.columns)
     longest = [max(_display_width(r[c]) if c < len(r) else 0 for r in rows) for c in range(width)]
-    weights = [max(min(max(n, 6), 60), _display_width(rows[0][c]) + 2) for c, n in enumerate(longest)]
+    weights = [
+        max(min(max(n, 6), 60), _display_width(rows[0][c]) + 2) for c, n in enumerate(longest)
+    ]
     table.autofit = False
     for c, column in enumerate(table.columns):
         column_width = Cm(15.4 * weights[c] / sum(weights))
