@@ -60,8 +60,11 @@ def _from_tables(outline: Outline) -> list[ScoringItem]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        cols = _header_columns(b.rows) if b.kind == "table" and b.rows else None
+        cols = _header_columns(b.rows) if b.kind == "table" and b.rows and not _is_index_table(b) \
+            else None
         if cols is None:
+            if b.kind == "table" and b.rows:
+                items.extend(_named_points_rows(outline, b))
             i += 1
             continue
         header_at, columns = cols
@@ -73,6 +76,33 @@ def _from_tables(outline: Outline) -> list[ScoringItem]:
         items.extend(_table_items(outline, group, header_at, columns))
         i = j
     return items
+
+
+_NAME_WITH_POINTS = re.compile(r"^.{2,40}[（(]\s*(?:满分|客观项|主观项)?\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def _named_points_rows(outline: Outline, table: Block) -> list[ScoringItem]:
+    """A table without a header whose rows name their points: '投标人类似业绩（25分）| 标准…'."""
+    found: list[ScoringItem] = []
+    if _is_index_table(table):
+        return found
+    for row in table.rows or []:
+        for c, cell in enumerate(row):
+            if _NAME_WITH_POINTS.match(cell.strip()) and not _HEADING_NAME.search(cell):
+                crit = " ".join(row[c + 1:])
+                name = clean_name(cell)
+                found.append(_item(outline, table, category_of(name, "", outline.language), name,
+                                   points_in_name(cell), crit))
+                break
+    return found if len(found) >= 3 else []
+
+
+_HEADING_NAME = re.compile(r"评分细则|评分标准|评分办法|评审标准|合计|总分|满分\s*100")
+
+
+def _is_index_table(table: Block) -> bool:
+    """A bidder's page index of the scoring items (评分索引表, '对应投标文件页码') scores nothing."""
+    return any("页码" in c or "页次" in c for c in (table.rows or [[]])[0])
 
 
 def _header_columns(rows: list[list[str]]) -> tuple[int, _Columns] | None:
