@@ -1,0 +1,226 @@
+"""BidDraft → the three .docx (technical, commercial, Q&A) through docxtpl templates.
+
+Templates get plain values for labels and meta (`{{ x }}`) and RichText for content that may
+carry 【待确认#G…】 markers (`{{r x }}`): markers are highlighted runs, and after rendering each
+one gets a Word comment saying what evidence is missing. Rendering always uses
+autoescape=True, so '&', '<' and Jinja-looking text from tenders and the KB come out literally.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+from docxtpl import DocxTemplate, RichText
+
+from bidkit.draft.models import BidDraft, Gap, RequirementResponse, label
+from bidkit.draft.wording import LABELS
+from bidkit.errors import InputError
+from bidkit.render import ooxml
+
+TEMPLATE_NAMES = ("technical", "commercial", "qa")
+MARKER = re.compile(r"【(?:待确认|TO CONFIRM)#(G\d+)[：:][^】]*】")
+HIGHLIGHT = "FFFF00"  # docxtpl writes highlight as cell-style shading, so it must be hex
+STAR = re.compile(r"[★▲☆△◆●■※]")
+
+
+def template_path(name: str, templates_dir: Path | None = None) -> Path:
+    """A customised template from `templates_dir` if it has one, else the packaged default."""
+    if templates_dir is not None:
+        custom = Path(templates_dir) / f"{name}.docx"
+        if custom.exists():
+            return custom
+        if not Path(templates_dir).is_dir():
+            raise InputError(f"templates directory {templates_dir} does not exist; create one "
+                             "with `bidkit templates export DIR`.")
+    return Path(str(resources.files("bidkit") / "templates" / f"{name}.docx"))
+
+
+def rich(text: str, emphasise_markers: bool = False) -> RichText:
+    """Plain text with every gap marker as a highlighted run (and ★/▲ in bold red if asked)."""
+    out = RichText()
+    position = 0
+    for found in MARKER.finditer(text or ""):
+        _add_plain(out, text[position:found.start()], emphasise_markers)
+        out.add(found.group(0), highlight=HIGHLIGHT, bold=True)
+        position = found.end()
+    _add_plain(out, (text or "")[position:], emphasise_markers)
+    return out
+
+
+def _add_plain(out: RichText, text: str, emphasise_markers: bool) -> None:
+    if not text:
+        return
+    if not emphasise_markers:
+        out.add(text)
+        return
+    position = 0
+    for found in STAR.finditer(text):
+        if found.start() > position:
+            out.add(text[position:found.start()])
+        out.add(found.group(0), color="C00000", bold=True)
+        position = found.end()
+    if position < len(text):
+        out.add(text[position:])
+
+
+def _status(code: str, language: str) -> RichText:
+    shown = label(code, language)
+    return RichText(shown, highlight=HIGHLIGHT) if code in ("tbc", "partial", "unmet", "negative") \
+        else RichText(shown)
+
+
+def _requirement_row(no: int, resp: RequirementResponse, language: str) -> dict:
+    req = resp.requirement
+    clause = req.text
+    if req.substantive and not STAR.search(clause[:3]):
+        clause = ("【实质性】" if language == "zh" else "[MANDATORY] ") + clause
+    marker = resp.answer.gap.marker(language) if resp.answer.gap else ""
+    return {"no": no, "clause": rich(clause, emphasise_markers=True),
+            "page": req.page or req.source.where or "",
+            "response": rich(f"{resp.answer.text} {marker}".strip()),
+            "status": _status(resp.deviation, language),
+            "evidence": "; ".join(ev.citation for ev in resp.answer.evidence)}
+
+
+def _base_context(draft: BidDraft) -> dict:
+    meta = {k: ("" if v is None else v) for k, v in draft.meta.model_dump().items()}
+    return {"L": LABELS[draft.language], "meta": meta, "date": draft.date,
+            "anonymous": draft.anonymous, "bidder": rich(draft.bidder),
+            "language": draft.language}
+
+
+def technical_context(draft: BidDraft) -> dict:
+    zh = draft.language == "zh"
+    scoring = []
+    for resp in draft.technical_scoring:
+        item = resp.item
+        points = (f"（{item.points:g}分）" if zh else f" ({item.points:g} points)") if item.points else ""
+        marker = resp.answer.gap.marker(draft.language) if resp.answer.gap else ""
+        scoring.append({
+            "title": item.item,
+            "criteria_line": f"{LABELS[draft.language]['criteria']}{points}{'：' if zh else ': '}"
+                             f"{item.criteria or item.item}",
+            "answer": rich(f"{resp.answer.text} {marker}".strip()),
+            "evidence": [ev.citation for ev in resp.answer.evidence]})
+    chapters = []
+    for chapter in draft.chapters:
+        paragraphs = list(chapter.paragraphs)
+        if chapter.answer and chapter.answer.gap:
+            paragraphs.append(chapter.answer.gap.marker(draft.language))
+        chapters.append({"title": chapter.title, "paragraphs": [rich(p) for p in paragraphs]})
+    rows = [_requirement_row(i, r, draft.language)
+            for i, r in enumerate(draft.technical_requirements, 1)]
+    context = _base_context(draft)
+    if draft.anonymous:
+        context["bidder"] = RichText("")
+    return {**context, "scoring": scoring, "requirements": rows, "chapters": chapters}
+
+
+def commercial_context(draft: BidDraft) -> dict:
+    sections = []
+    for section in draft.commercial:
+        rows = []
+        for i, row in enumerate(section.rows, 1):
+            row = {**row, "no": i}
+            for key in ("v", "response"):
+                if key in row:
+                    row[key] = rich(str(row[key]))
+            if "clause" in row:
+                clause = row["clause"]
+                if row.get("substantive") and not STAR.search(clause[:3]):
+                    clause = ("【实质性】" if draft.language == "zh" else "[MANDATORY] ") + clause
+                row["clause"] = rich(clause, emphasise_markers=True)
+            if "status" in row:
+                row["status"] = rich(str(row["status"]))
+            rows.append(row)
+        sections.append({"title": section.title, "kind": section.kind, "rows": rows,
+                         "paragraphs": [rich(p) for p in section.paragraphs]})
+    return {**_base_context(draft), "sections": sections}
+
+
+def qa_context(draft: BidDraft) -> dict:
+    groups = []
+    titles = LABELS[draft.language]["groups"]
+    for source in ("scoring", "substantive", "deviation", "risk"):
+        items = [q for q in draft.qa if q.source == source]
+        if items:
+            groups.append({"title": titles[source], "questions": [
+                {"no": i, "question": q.question, "answer": rich(q.answer),
+                 "evidence": "; ".join(ev.citation for ev in q.evidence), "who": q.who}
+                for i, q in enumerate(items, 1)]})
+    gaps = [{"id": g.id, "item": g.item, "missing": g.missing, "page": g.page or ""}
+            for g in draft.gaps]
+    return {**_base_context(draft), "pitch": draft.pitch, "groups": groups, "gaps": gaps}
+
+
+CONTEXTS = {"technical": technical_context, "commercial": commercial_context, "qa": qa_context}
+
+
+def render_volume(draft: BidDraft, name: str, templates_dir: Path | None = None):
+    """Render one volume; returns the python-docx Document (not yet saved)."""
+    path = template_path(name, templates_dir)
+    try:
+        template = DocxTemplate(str(path))
+        template.render(CONTEXTS[name](draft), autoescape=True)
+    except InputError:
+        raise
+    except Exception as exc:  # a broken customised template is the user's input
+        if templates_dir is None:
+            raise
+        raise InputError(f"template {path} cannot be rendered ({type(exc).__name__}: {exc}); "
+                         "fix it or export a fresh copy with `bidkit templates export`.") from exc
+    document = template.docx
+    comment_gaps(document, {g.id: g for g in draft.gaps}, draft.language)
+    ooxml.set_update_fields_on_open(document)
+    return document
+
+
+def _all_paragraphs(document):
+    yield from document.paragraphs
+    for table in document.tables:
+        yield from _table_paragraphs(table)
+
+
+def _table_paragraphs(table):
+    for row in table.rows:
+        for cell in row.cells:
+            yield from cell.paragraphs
+            for inner in cell.tables:
+                yield from _table_paragraphs(inner)
+
+
+def comment_gaps(document, gaps: dict[str, Gap], language: str) -> int:
+    """A Word comment on every highlighted 【待确认#G…】 run, saying what is missing."""
+    added, seen = 0, set()
+    for paragraph in _all_paragraphs(document):
+        for run in paragraph.runs:
+            found = MARKER.fullmatch(run.text.strip())
+            if not found or id(run._r) in seen:
+                continue
+            seen.add(id(run._r))
+            ooxml.highlight_run(run)  # real w:highlight, so Word's "find highlighting" finds it
+            gap = gaps.get(found.group(1))
+            if gap is None:
+                continue
+            text = (f"{gap.item}：{gap.missing}。补充证据或确认后删除此标记。" if language == "zh"
+                    else f"{gap.item}: {gap.missing}. Add the evidence or confirm, then delete the "
+                         "marker.")
+            ooxml.add_comment_to_runs(document, run, text)
+            added += 1
+    return added
+
+
+OUTPUT_NAMES = {"technical": "technical-volume.docx", "commercial": "commercial-volume.docx",
+                "qa": "qa-prep.docx", "matrix": "requirements-matrix.xlsx"}
+
+
+def write_draft(draft: BidDraft, writer, templates_dir: Path | None = None) -> dict[str, Path]:
+    """All four outputs through a SafeWriter (reviewer edits are kept, new files go to -vN)."""
+    from bidkit.render.matrix_xlsx import build_matrix
+
+    files = {name: writer.write_docx(OUTPUT_NAMES[name], render_volume(draft, name, templates_dir))
+             for name in TEMPLATE_NAMES}
+    files["matrix"] = writer.write_workbook(OUTPUT_NAMES["matrix"], build_matrix(draft))
+    return files
