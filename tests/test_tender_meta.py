@@ -132,3 +132,16 @@ def test_corpus_tender_meta_matches_the_notice(corpus):
     assert meta.deadline == meta.opening == "2025-01-15T09:00"
     assert meta.procedure == "公开招标" and meta.deposit is None
     assert meta.sources["project_number"].page is not None
+
+
+def test_organisation_name_on_the_line_after_its_heading():
+    meta = _meta("1.招标人信息", "名称：某某县供水有限公司", "地址：某某路 1 号", "2.招标代理机构信息", "名称：某某项目管理有限公司")
+    assert meta.purchaser == "某某县供水有限公司"
+    assert meta.agency == "某某项目管理有限公司"
+
+
+def test_english_cover_title_split_over_lines():
+    meta = _meta("Abu Dhabi Example Office", "Request for Proposal (RFP)", "For", "Learning Experience Platform",
+                 "Aug 2021", "RFP Reference: ABC/INV/2021/08/011")
+    assert meta.project_name == "Learning Experience Platform"
+    assert meta.project_number == "ABC/INV/2021/08/011"

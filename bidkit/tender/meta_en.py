@@ -94,8 +94,8 @@ def _pick_text(value: str) -> str | None:
     value = value.strip(" .-–")
     if len(value.split()) < 2 or re.search(r"\b(?:are|is|shall|will|has|have)\b", value):
         return None
-    if value.endswith(":") or value.startswith(":"):
-        return None  # a blank form field followed by the next label
+    if ":" in value:
+        return None  # a blank form field followed by the next label, or a table header row
     return value if 3 <= len(value) <= 200 and re.search(r"[A-Za-z]{3}", value) else None
 
 
@@ -107,13 +107,19 @@ _PROVISION = re.compile(r"\bfor\s+the\s+(?:provision|supply|procurement)\s+of\s+
                         r"(?P<org>[A-Z].+?)[.\n]", I)
 
 
+def _windows(lines: list[Line], count: int = 15, span: int = 4):
+    """Cover lines joined in small windows: a PDF cover puts the title and name on separate lines."""
+    for line in lines[:count]:
+        yield " ".join(x.text for x in lines[line.index:line.index + span]), line
+
+
 def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
-    for line in lines[:15]:
-        m = _PROVISION.search(line.text)
+    for text, line in _windows(lines):
+        m = _PROVISION.search(text)
         if m:
             return m["name"].strip(), line
-    for line in lines[:15]:
-        m = _TITLE.search(line.text)
+    for text, line in _windows(lines):
+        m = _TITLE.search(text)
         if m:
             name = _TITLE_END.split(m["name"], 1)[0].strip(" :.-–")
             if 3 <= len(name) <= 250 and name[0].isupper() and len(name.split()) >= 2 and not re.search(
@@ -123,8 +129,8 @@ def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
 
 
 def _provision_for(lines: list[Line]) -> tuple[str, Line] | None:
-    for line in lines[:15]:
-        m = _PROVISION.search(line.text)
+    for text, line in _windows(lines):
+        m = _PROVISION.search(text)
         if m:
             return m["org"].strip(), line
     return None

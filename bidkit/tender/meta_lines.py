@@ -18,6 +18,7 @@ from bidkit.tender.outline import Outline
 from bidkit.tender.text import find_datetime, find_money, nfkc, zh_squash
 
 COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指|即(?!可|日|时))"
+_NAME_LINE = re.compile(r"^(?:名称|名稱|全称|单位名称|Name)\s*[:：]\s*(.+)", re.I)
 _FILLER = re.compile(r"^(?:的|金额|金額|为|為|amount|is|are)+", re.I)
 
 
@@ -68,9 +69,16 @@ def label_hits(lines: list[Line], label: re.Pattern, stop: re.Pattern | None, *,
             rest = line.text[m.end():]
             if colon:
                 c = re.match(COLON, rest)
-                if not c:
+                if c:
+                    rest = rest[c.end():]
+                elif not rest.strip() and line.index + 1 < len(lines):
+                    # '1.招标人信息' heading, then '名称：X' on the next line
+                    named = _NAME_LINE.match(lines[line.index + 1].text)
+                    if named:
+                        yield Hit(lines[line.index + 1], _cut(named.group(1), stop)[:width].strip())
                     continue
-                rest = rest[c.end():]
+                else:
+                    continue
             value = _cut(rest, stop)[:width]
             if follow and len(_FILLER.sub("", value.strip(" ：:。，,"))) < 2 and line.index + 1 < len(lines):
                 value = _cut(lines[line.index + 1].text, stop)[:width]
