@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
 from bidkit.model import Tender
@@ -24,7 +23,7 @@ PAPER_COLUMNS = {
     "bid_sections": ("no", "ref", "title"),
 }
 REQUIREMENT_PAPER_COLUMNS = ("no", "ref", "section", "text", "marker")
-WIDTHS_CM = {"tick": 0.9, "no": 1.1, "ref": 1.5, "section": 3.5, "text": 8.7, "marker": 1.3,
+WIDTHS_CM = {"tick": 0.9, "no": 1.2, "ref": 1.4, "section": 3.5, "text": 8.6, "marker": 1.3,
              "category": 2.2, "item": 4.5, "points": 1.4, "criteria": 12.0, "title": 12.0}
 
 
@@ -37,10 +36,11 @@ def _set_cell_text(cell, text: str, bold: bool = False) -> None:
     run.bold = bold
 
 
-def _set_widths(table, keys: list[str]) -> None:
+def _set_widths(table, widths_cm: list[float]) -> None:
+    """Grid and cell widths both: Word reads the cells, LibreOffice the w:tblGrid."""
     table.autofit = False
-    for column, key in zip(table.columns, keys):
-        width = Cm(WIDTHS_CM.get(key, 3.0))
+    for column, width_cm in zip(table.columns, widths_cm):
+        width = Cm(width_cm)
         column.width = width
         for cell in column.cells:
             cell.width = width
@@ -67,7 +67,6 @@ def _add_checklist_table(document, checklist: Checklist, tick: str) -> None:
     by_key = {c.key: c for c in checklist.columns}
     table = document.add_table(rows=1, cols=len(keys) + 1)
     table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _header_row(table, [tick] + [by_key[k].header for k in keys])
     for index, row in enumerate(checklist.rows):
         cells = table.add_row().cells
@@ -77,7 +76,7 @@ def _add_checklist_table(document, checklist: Checklist, tick: str) -> None:
         if index < len(checklist.highlight) and checklist.highlight[index]:
             for cell in cells:
                 ooxml.set_cell_shading(cell, SUBSTANTIVE_SHADE)
-    _set_widths(table, ["tick"] + keys)
+    _set_widths(table, [WIDTHS_CM.get(key, 3.0) for key in ["tick"] + keys])
 
 
 def _add_key_facts(document, tender: Tender) -> None:
@@ -93,10 +92,7 @@ def _add_key_facts(document, tender: Tender) -> None:
         _set_cell_text(cells[0], fact.label, bold=True)
         _set_cell_text(cells[1], fact.value)
         _set_cell_text(cells[2], fact.ref)
-    table.autofit = False
-    for column, width in zip(table.columns, (4.0, 10.5, 2.0)):
-        for cell in column.cells:
-            cell.width = Cm(width)
+    _set_widths(table, [4.0, 10.5, 2.5])
 
 
 def _scoring_note(document, tender: Tender) -> None:
