@@ -275,7 +275,7 @@ def _dense_runs(cands: list[_Candidate]) -> set[int]:
     out: set[int] = set()
     run: list[_Candidate] = []
     for c in cands + [None]:  # type: ignore[list-item]
-        if (c is not None and run and c.block.index - run[-1].block.index <= 2
+        if (c is not None and run and c.block.index - run[-1].block.index <= 1
                 and c.number > run[-1].number):
             run.append(c)
             continue
@@ -315,6 +315,8 @@ def _body_title(c: _Candidate, toc_titles: dict, lang: str) -> tuple[str, float]
     title = cut_title(rest, lang)
     if len(squash(rest)) <= _TITLE_MAX:
         weight += 0.5
+    if re.search(r"[，。；]", rest[:30]):
+        weight -= 0.8  # a sentence that merely starts with a chapter reference
     return _join_head(head, title), weight
 
 

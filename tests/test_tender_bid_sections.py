@@ -1,0 +1,65 @@
+from bidkit.document import Block, Document
+from bidkit.readers import read_document
+from bidkit.tender.bid_sections import extract_bid_sections, form_title
+from bidkit.tender.outline import build_outline
+
+
+def doc_of(items: list[tuple[str, str]], fmt: str = "docx") -> Document:
+    blocks = [Block(kind=k, text=t, index=i, level=2 if k == "heading" else None,
+                    page=i + 1 if fmt == "pdf" else None, paragraph=None if fmt == "pdf" else i + 1)
+              for i, (k, t) in enumerate(items)]
+    return Document(path=f"x.{fmt}", format=fmt, blocks=blocks)
+
+
+def titles(doc: Document) -> list[str]:
+    return [s.title for s in extract_bid_sections(build_outline(doc))]
+
+
+def test_group_headings_are_dropped_and_forms_kept_in_order():
+    doc = doc_of([("paragraph", "第一章 投标人须知"), ("paragraph", "内容。"),
+                  ("paragraph", "第五章 投标文件格式"), ("paragraph", "一、商务响应文件"),
+                  ("paragraph", "1、投标函"), ("paragraph", "致：采购人"), ("paragraph", "1、我方愿意投标。"),
+                  ("paragraph", "2、开标一览表"), ("paragraph", "3、法定代表人授权书"),
+                  ("paragraph", "二、技术响应文件"), ("paragraph", "1、服务方案（格式自拟）"),
+                  ("paragraph", "2、人员配备表"), ("paragraph", "第六章 采购需求"), ("paragraph", "1、需求")])
+    assert titles(doc) == ["投标函", "开标一览表", "法定代表人授权书", "服务方案", "人员配备表"]
+
+
+def test_toc_inside_the_formats_chapter_is_preferred():
+    doc = doc_of([("paragraph", "第六章 投标文件格式"), ("paragraph", "目 录"),
+                  ("paragraph", "一、开标一览表……………………（页码）"), ("paragraph", "二、投标函……………………（页码）"),
+                  ("paragraph", "三、资质证书……………………（页码）"), ("paragraph", "一、开标一览表项目名称：")], "pdf")
+    out = extract_bid_sections(build_outline(doc))
+    assert [s.title for s in out] == ["开标一览表", "投标函", "资质证书"]
+    assert out[0].page == 3 and out[0].order == 1
+
+
+def test_merged_pdf_form_heading_titles():
+    assert form_title("投标书（实质性格式）投标书致：（采购人）我方参加") == "投标书"
+    assert form_title("拟分包情况说明及分包意向协议拟分包情况说明致：") == "拟分包情况说明及分包意向协议"
+    assert form_title("开标一览表项目名称：XX 项目") == "开标一览表"
+    assert form_title("投标报价一览表上海某某区某某学校食堂劳务派遣服务项目包1") == "投标报价一览表"
+
+
+def test_english_form_list_from_the_invitation_letter():
+    doc = doc_of([("paragraph", "Section 1. Letter of Invitation"),
+                  ("paragraph", "Section 6: Returnable Bidding Forms o Form A: Technical Proposal Submission "
+                                "Form o Form B: Bidder Information Form o Form C: Qualification Form "
+                                "(Not Applicable) o Form D: Financial Proposal Form")], "pdf")
+    assert titles(doc) == ["Technical Proposal Submission Form", "Bidder Information Form",
+                           "Qualification Form", "Financial Proposal Form"]
+
+
+def test_english_documents_comprising_the_proposal():
+    doc = doc_of([("paragraph", "7. Documents comprising the proposal The Proposal shall comprise the following:"),
+                  ("paragraph", "(a) Proposal submission form: Annex IV"),
+                  ("paragraph", "(b) Technical part of the Proposal, including CVs;"),
+                  ("paragraph", "(c) The financial proposal.")], "pdf")
+    assert titles(doc) == ["Proposal submission form", "Technical part of the Proposal", "The financial proposal"]
+
+
+def test_real_docx_formats_chapter(corpus):
+    doc = read_document(corpus("tenders/zh/zh-17-songjiang-train-cleaning-zb.docx"))
+    out = extract_bid_sections(build_outline(doc))
+    assert [s.title for s in out][:3] == ["投标文件封面样式", "投标承诺函", "授权委托书（适用于有委托代理人的情况）"]
+    assert all(s.source.paragraph for s in out)

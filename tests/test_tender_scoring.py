@@ -1,0 +1,103 @@
+from bidkit.document import Block, Document
+from bidkit.model import ScoringItem, Tender
+from bidkit.readers import read_document
+from bidkit.tender.outline import build_outline
+from bidkit.tender.scoring import extract_scoring
+from bidkit.tender.validate import validate_tender
+
+
+def doc_of(blocks: list[Block], fmt: str = "docx") -> Document:
+    for i, b in enumerate(blocks):
+        b.index = i
+    return Document(path=f"x.{fmt}", format=fmt, blocks=blocks)
+
+
+def para(text: str, page: int | None = None) -> Block:
+    return Block(kind="paragraph", text=text, index=0, page=page, paragraph=None if page else 1)
+
+
+def table(rows: list[list[str]], paragraph: int = 10) -> Block:
+    return Block(kind="table", text="\n".join(" | ".join(r) for r in rows), rows=rows, index=0,
+                 paragraph=paragraph)
+
+
+def test_table_split_across_pages_keeps_continuation_rows_with_their_item():
+    doc = doc_of([para("第三章 评标办法"), para("评分规则："),
+                  table([["评分项目", "分值区间", "评分办法"], ["报价分", "0~ 10", "价格分公式"]], 40),
+                  table([["", "", "续上页的价格说明"], ["服务方 案", "0~25", "方案完整得 25 分"]], 41),
+                  table([["", "", "…最多得 5 分"], ["类似项目经验", "0~5", "每个得1分"]], 42)])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points) for i in items] == [("报价分", 10), ("服务方案", 25), ("类似项目经验", 5)]
+    assert "续上页" in items[0].criteria
+    assert items[0].category == "价格" and items[0].source.paragraph == 40
+
+
+def test_group_rows_set_the_category_and_are_not_items():
+    doc = doc_of([table([["序号", "评分因素", "分值", "评分标准"], ["商务部分（9分）"] * 4,
+                         ["1", "类似业绩", "9分", "每个 3 分"], ["技术部分（91分）"] * 4,
+                         ["2", "服务方案（91%）", "91分", "优 91 分"], ["合计", "", "100分", ""]])])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.category, i.item, i.points) for i in items] == [("商务", "类似业绩", 9), ("技术", "服务方案", 91)]
+
+
+def test_merged_group_cells_give_one_item_per_sub_row():
+    rows = [["序号", "项目", "内容", "评分标准"],
+            ["1", "企业资信（2分）", "依法登记，有相应资质（2分）", "…"],
+            ["2", "人员管理（2分）", "人员储备（1分）", "…"],
+            ["", "", "培训方案（1分）", "…"]]
+    items, _ = extract_scoring(build_outline(doc_of([table(rows)])))
+    assert [(i.item, i.points) for i in items] == [("企业资信", 2), ("人员储备", 1), ("培训方案", 1)]
+
+
+def test_pdf_text_lines_with_numbered_rows():
+    blocks = [para("第四章 评标办法", 30), para("二、评标标准序号 评分因素 分值 评分标准商务部分（9 分）", 33),
+              para("1.1 类似项目业绩 9 分每提供一个类似项目得3分，最高得9分。", 33),
+              para("技术部分（81 分）", 33), para("2.1 服务方案 18分针对本项目阐述理解：", 33),
+              para("2.2综合管理服务流程、菜品质量控制方案", 33), para("15分针对本项目提供方案：", 33),
+              para("2.3 荣誉、奖项投标人获得 A 级证书的得 5 分，B 级得 3 分。", 34),
+              para("合计 100分", 34), para("5.1 评标委员会应当报告。", 34)]
+    items, total = extract_scoring(build_outline(doc_of(blocks, "pdf")))
+    assert [(i.item, i.points) for i in items] == [
+        ("类似项目业绩", 9), ("服务方案", 18), ("综合管理服务流程、菜品质量控制方案", 15), ("荣誉、奖项", 5)]
+    assert items[0].page == 33 and items[0].category == "商务"
+
+
+def test_pdf_text_lines_with_point_ranges_on_one_merged_line():
+    blocks = [para("6.2.5.2 评分细则", 16), para("评分项目 分值区间 评分办法商务报价分 0~10 最低价/报价*10。", 16),
+              para("17 得 7 分。 人员配备 0~12 满足要求得 12 分。 企业业绩 0~10 每个得 2 分。", 17),
+              para("6.2.6 评标结果", 18)]
+    items, _ = extract_scoring(build_outline(doc_of(blocks, "pdf")))
+    assert [(i.item, i.points) for i in items] == [("商务报价分", 10), ("人员配备", 12), ("企业业绩", 10)]
+
+
+def test_english_points_rows():
+    blocks = [para("Technical Evaluation Criteria Points obtainable", 6),
+              para("1.1 Professional Experience 20", 6), para("1.2 Technical Capacity 10", 6),
+              para("2.1 Is the work plan clear and realistic?", 7), para("Total 100", 7)]
+    doc = doc_of(blocks, "pdf")
+    items, total = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points) for i in items][:2] == [("Professional Experience", 20), ("Technical Capacity", 10)]
+    assert items[2].item == "Is the work plan clear and realistic?" and items[2].points is None
+    assert total == 100
+
+
+def test_points_that_do_not_add_up_raise_a_warning():
+    tender = Tender(scoring=[ScoringItem(item="a", points=60), ScoringItem(item="b", points=30)],
+                    scoring_total=100)
+    assert any("90" in w and "100" in w for w in validate_tender(tender))
+    tender.scoring.append(ScoringItem(item="c", points=10))
+    assert not any("add up" in w for w in validate_tender(tender))
+
+
+def test_real_docx_scoring_table_split_over_pages(corpus):
+    doc = read_document(corpus("tenders/zh/zh-13-baoshan-police-property-gk.docx"))
+    items, _ = extract_scoring(build_outline(doc))
+    assert len(items) == 12 and sum(i.points for i in items) == 100
+    assert items[1].item == "整体服务方案策划及实施"
+
+
+def test_real_pdf_scoring_rows_have_pages(corpus):
+    doc = read_document(corpus("tenders/zh/zh-01-bj-forestfire-catering-gk.pdf"))
+    items, total = extract_scoring(build_outline(doc))
+    assert sum(i.points for i in items) == 100 and total == 100
+    assert {i.page for i in items} <= {33, 34}
