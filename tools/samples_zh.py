@@ -134,10 +134,10 @@ def add_table(doc: docx.Document, rows: list[list[str]], merge_first_column: boo
             cell = table.cell(r, c)
             cell.paragraphs[0].paragraph_format.first_line_indent = None
             add_text(cell.paragraphs[0], row[c] if c < len(row) else "", bold=r == 0)
-    _repeat_header(table.rows[0])
-    _set_column_widths(table, rows)
     for row in table.rows:  # keep each row on one page, as bid documents are usually set
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _repeat_header(table.rows[0])  # after cantSplit: the schema fixes the order in w:trPr
+    _set_column_widths(table, rows)
     if merge_first_column:
         _merge_runs_of_equal_cells(table, rows)
 
