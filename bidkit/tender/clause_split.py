@@ -126,9 +126,16 @@ def _continues(prev: Clause, text: str) -> bool:
         return True  # a URL wrapped onto its own line
     if prev.is_row or prev.is_heading or _TERMINAL.search(prev.text):
         return False
-    if len(prev.body) < 20:  # short unpunctuated lines are titles
-        return False
+    if len(prev.body) < 20 or _english_title(prev.text) and text[:1].isupper():
+        return False  # short unpunctuated lines and capitalised English lines are titles
     return not re.match(r"^(?:第[一二三四五六七八九十\d]+[章节部]|[A-Z][A-Z ]{6,})", text)
+
+
+def _english_title(text: str) -> bool:
+    words = text.split()
+    if not 0 < len(words) <= 10 or not re.match(r"[A-Za-z0-9]", text):
+        return False
+    return sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= len(words) * 0.6
 
 
 def _glue(a: str, b: str) -> str:
@@ -153,7 +160,8 @@ def _table_clauses(block: Block) -> list[Clause]:
     return out
 
 
-_HEADER_WORDS = re.compile(r"序号|编号|名称|项目|内容|要求|说明|因素|标准|分值|备注|条款|页码|"
+_HEADER_WORDS = re.compile(r"序号|编号|名称|项目|内容|要求|说明|因素|标准|分值|备注|条款|页码|描述|数量|单位|"
+                           r"岗位|规格|型号|参数|指标|单价|金额|序號|名稱|項目|內容|說明|"
                            r"^(?:no\.?|s\.? ?no\.?|item|description|criteria|requirements?|remarks?)$", re.I)
 
 
