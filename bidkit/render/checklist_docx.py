@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm, Pt
 
 from bidkit.model import Tender
@@ -23,17 +24,31 @@ PAPER_COLUMNS = {
     "bid_sections": ("no", "ref", "title"),
 }
 REQUIREMENT_PAPER_COLUMNS = ("no", "ref", "section", "text", "marker")
-WIDTHS_CM = {"tick": 0.9, "no": 1.2, "ref": 1.4, "section": 3.5, "text": 8.6, "marker": 1.3,
+WIDTHS_CM = {"tick": 0.9, "no": 1.2, "ref": 1.4, "section": 2.8, "text": 9.3, "marker": 1.3,
              "category": 2.2, "item": 4.5, "points": 1.4, "criteria": 12.0, "title": 12.0}
+
+
+TABLE_STYLE = "Checklist Table Text"
+TABLE_STYLE_ID = "ChecklistTableText"
+
+
+def _add_table_text_style(document) -> None:
+    """One paragraph style for every cell: cheaper than formatting thousands of runs."""
+    style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = TABLE_STYLE_ID
+    style.base_style = document.styles["Normal"]
+    style.font.size = TABLE_FONT
+    style.paragraph_format.line_spacing = 1.0
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.space_before = Pt(0)
 
 
 def _set_cell_text(cell, text: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.line_spacing = 1.0
-    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph._p.style = TABLE_STYLE_ID  # by id: assigning by name scans every style per cell
     run = paragraph.add_run(text)
-    run.font.size = TABLE_FONT
-    run.bold = bold
+    if bold:
+        run.bold = True
 
 
 def _set_widths(table, widths_cm: list[float]) -> None:
@@ -141,6 +156,7 @@ def build_checklist_document(tender: Tender):
     document = Document()
     _first_section_setup(document, tender)
     ooxml.apply_house_style(document, tender.language)
+    _add_table_text_style(document)
     document.core_properties.title = labels(tender.language)["title"]
     document.core_properties.author = "bidkit"
     _cover(document, tender)

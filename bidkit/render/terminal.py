@@ -9,7 +9,12 @@ from rich.text import Text
 from bidkit.model import Tender
 from bidkit.render.checklists import build_checklists, format_value, key_facts, scoring_sum
 
-_PREVIEW = 3  # first items shown per list, so the summary says what was found, not only how many
+_PREVIEW_CHARS = 60  # the first item of each list, so the summary says what was found
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _facts_table(tender: Tender) -> Table:
@@ -25,18 +30,21 @@ def _facts_table(tender: Tender) -> Table:
     return table
 
 
-def _counts_table(tender: Tender) -> Table:
+def _counts_table(tender: Tender, width: int) -> Table:
     en = tender.language == "en"
     table = Table(title="checklists" if en else "核对清单", title_justify="left")
-    table.add_column("list" if en else "清单")
-    table.add_column("items" if en else "条数", justify="right")
-    table.add_column("marked" if en else "实质性", justify="right")
-    table.add_column("first items" if en else "前几条", overflow="fold", max_width=80)
+    table.add_column("list" if en else "清单", no_wrap=True, min_width=18 if en else 12)
+    table.add_column("items" if en else "条数", justify="right", no_wrap=True, min_width=5)
+    table.add_column("marked" if en else "实质性", justify="right", no_wrap=True, min_width=6)
+    # what is left of the terminal goes to the preview, so the counts never get squeezed
+    preview_width = max(10, min(_PREVIEW_CHARS, width - 50))
+    table.add_column("first item" if en else "第一条", no_wrap=True, overflow="ellipsis",
+                     max_width=preview_width)
     for checklist in build_checklists(tender):
         rows = checklist.rows
         marked = sum(checklist.highlight) if checklist.key != "substantive" else len(rows)
         preview_key = {"scoring": "item", "bid_sections": "title"}.get(checklist.key, "text")
-        preview = "; ".join(str(r.get(preview_key, ""))[:40] for r in rows[:_PREVIEW])
+        preview = _one_line(rows[0].get(preview_key, ""), preview_width) if rows else ""
         count = Text(str(len(rows)), style="bold red" if not rows else "")
         table.add_row(checklist.title, count, str(marked) if checklist.highlight else "", preview)
     return table
@@ -64,9 +72,10 @@ def print_tender_summary(tender: Tender, console: Console | None = None) -> None
     console.print(_facts_table(tender))
     if tender.marker_legend:
         legend = Text("legend: " if tender.language == "en" else "标记说明：", style="bold")
-        legend.append("; ".join(f"{k} = {v[:60]}" for k, v in tender.marker_legend.items()))
         console.print(legend)
-    console.print(_counts_table(tender))
+        for marker, meaning in tender.marker_legend.items():
+            console.print(f"  {marker}  {_one_line(meaning, max(30, console.width // 2 - 6))}", markup=False, highlight=False)
+    console.print(_counts_table(tender, console.width))
     points = _points_line(tender)
     if points is not None:
         console.print(points)
