@@ -201,6 +201,6 @@ def test_terminal_summary_shows_counts_legend_points_and_warnings():
     print_tender_summary(tender, console)
     out = console.export_text()
     assert "某单位物业管理服务项目" in out and "2031-05-20 09:30" in out and "1,230,000 CNY" in out
-    assert "★ = 实质性条款" in out
+    assert "标记说明" in out and "★  实质性条款" in out
     assert "评分分值合计：90 / 100" in out and "不一致" in out
     assert "warning:" in out and "资格要求" in out
