@@ -28,6 +28,29 @@ CENTER_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 MAX_SHEET_TITLE = 31  # Excel's limit
 
 
+LINE_HEIGHT_PT = 15
+MAX_ROW_HEIGHT_PT = 409  # Excel's limit
+
+
+def _display_width(text: str) -> int:
+    """Columns a text needs: CJK and full-width characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _fit_row_height(ws: Worksheet, row: int, widths: list[int]) -> None:
+    """Set the height wrapped text needs: not every viewer auto-fits rows written by openpyxl."""
+    lines = 1
+    for col, width in enumerate(widths, 1):
+        value = ws.cell(row, col).value
+        if value is None:
+            continue
+        usable = max(width - 1, 1)
+        needed = sum(-(-max(_display_width(part), 1) // usable) for part in str(value).split("\n"))
+        lines = max(lines, needed)
+    if lines > 1:
+        ws.row_dimensions[row].height = min(lines * LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT)
+
+
 def _write_header(ws: Worksheet, headers: list[str], widths: list[int]) -> None:
     ws.append(headers)
     for index, width in enumerate(widths, 1):
@@ -74,6 +97,7 @@ def _write_checklist(ws: Worksheet, checklist: Checklist, language: str) -> None
             cell.alignment = CENTER_TOP if column.kind in ("ref", "number", "status") else WRAP_TOP
             if emphasise:
                 cell.fill = SUBSTANTIVE_FILL
+        _fit_row_height(ws, index + 2, [c.width for c in checklist.columns])
     status_col = next(i for i, c in enumerate(checklist.columns, 1) if c.kind == "status")
     _status_dropdown(ws, status_col, len(checklist.rows), language)
     _finish_sheet(ws, len(checklist.rows), len(checklist.columns))
@@ -123,6 +147,7 @@ def _write_key_facts(ws: Worksheet, tender: Tender) -> None:
             ws.cell(row, col).alignment = WRAP_TOP
             ws.cell(row, col).border = BORDER
         ws.cell(row, 1).font = Font(bold=True)
+        _fit_row_height(ws, row, [22, 50, 10, 70])
     _finish_sheet(ws, ws.max_row - 1, 4)
 
 
