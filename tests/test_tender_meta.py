@@ -145,3 +145,17 @@ def test_english_cover_title_split_over_lines():
                  "Aug 2021", "RFP Reference: ABC/INV/2021/08/011")
     assert meta.project_name == "Learning Experience Platform"
     assert meta.project_number == "ABC/INV/2021/08/011"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Bid End Date/Time 21-03-2024 15:00:00", "2024-03-21T15:00"),
+    ("last date: 20.05.2024 up to 1500 hrs", "2024-05-20T15:00"),
+    ("at 17:00 hrs on 11/01/2012", "2012-01-11T17:00"),
+    ("2024年5月20日上午9:30", "2024-05-20T09:30"),
+])
+def test_numeric_and_half_day_dates(text, iso):
+    assert parse_datetime(text) == iso
+
+
+def test_clause_numbers_are_not_dates():
+    assert parse_datetime("按 10.5.3 款办理") is None

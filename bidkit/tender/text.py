@@ -126,7 +126,7 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MONTH_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ZH_DATE = re.compile(
-    r"(?P<y>\d{2,4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?P<y>\d{2,4})\s*(?P<sep>[年\-/.])\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
     r"(?:\s*[（(][^）)]{0,10}[)）])?\s*(?:[,，]\s*)?"
     r"(?:(?P<ampm>上午|下午|中午|晚上|早上)?\s*(?P<h>\d{1,2})\s*(?:[:：]|时|時|點|点)\s*(?P<mi>\d{1,2})?)?"
 )
@@ -135,8 +135,9 @@ _EN_DATE = re.compile(
     rf"|(?P<m2>{_MONTH_RX})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s,]*(?P<y2>\d{{4}}))",
     re.I,
 )
+_NUM_DMY = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{4})(?![\d.])")
 _EN_TIME = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|hrs\b|hours\b|noon\b)"
+    r"(?P<h>\d{1,2})(?:[:.]?(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|hrs\b|hours\b|noon\b)"
     r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})",
     re.I,
 )
@@ -167,32 +168,51 @@ def find_datetime(text: str) -> tuple[str, int, int] | None:
     """The first date (with its time when given) in a text as (ISO, start, end):
     '2026 年 01 月 20 日 10 点 00 分' → '2026-01-20T10:00', '13 February 2023 - 7.00 PM' →
     '2023-02-13T19:00', '2024-12-23 09:30:00' → '2024-12-23T09:30'. Date only: 'YYYY-MM-DD'."""
-    best: tuple[str, int, int] | None = None
-    m = _ZH_DATE.search(text)
-    if m:
+    found = [f for f in (_zh_date(text), _en_date(text), _dmy_date(text)) if f]
+    return min(found, key=lambda f: f[1]) if found else None
+
+
+def _zh_date(text: str) -> tuple[str, int, int] | None:
+    for m in _ZH_DATE.finditer(text):
+        if len(m["y"]) < 4 and m["sep"] != "年":
+            continue  # '10.5.3' is a clause number, not a date
         h = _hour(int(m["h"]), m["ampm"]) if m["h"] else None
         iso = _iso(int(m["y"]), int(m["m"]), int(m["d"]), h, int(m["mi"]) if m["mi"] else None)
-        if iso and len(m["y"]) in (2, 3, 4):
-            best = (iso, m.start(), m.end())
-    e = _EN_DATE.search(text)
-    if e and (best is None or e.start() < best[1]):
-        day = int(e["d1"] or e["d2"])
-        month = _MONTHS[(e["m1"] or e["m2"])[:3].lower()]
-        year = int(e["y1"] or e["y2"])
-        h = mi = None
-        end = e.end()
-        near = text[end:end + 40]
-        before = text[max(0, e.start() - 30):e.start()]
-        after = _EN_TIME.search(near)
-        t = after or _EN_TIME.search(before)
-        if t:
-            h = _hour(int(t["h"] or t["h2"]), t["ampm"])
-            mi = int(t["mi"] or t["mi2"] or 0)
-            end += after.end() if after else 0
-        iso = _iso(year, month, day, h, mi)
         if iso:
-            best = (iso, e.start(), end)
-    return best
+            return iso, m.start(), m.end()
+    return None
+
+
+def _with_time(text: str, start: int, end: int, y: int, mo: int, d: int) -> tuple[str, int, int] | None:
+    """A date plus the time written just after it (or just before: '17:00 hrs on 11/01/2012')."""
+    after = _EN_TIME.search(text[end:end + 40])
+    t = after or _EN_TIME.search(text[max(0, start - 30):start])
+    h = mi = None
+    if t:
+        h = _hour(int(t["h"] or t["h2"]), t["ampm"])
+        mi = int(t["mi"] or t["mi2"] or 0)
+        end += after.end() if after else 0
+    iso = _iso(y, mo, d, h, mi)
+    return (iso, start, end) if iso else None
+
+
+def _en_date(text: str) -> tuple[str, int, int] | None:
+    e = _EN_DATE.search(text)
+    if not e:
+        return None
+    month = _MONTHS[(e["m1"] or e["m2"])[:3].lower()]
+    return _with_time(text, e.start(), e.end(), int(e["y1"] or e["y2"]), month, int(e["d1"] or e["d2"]))
+
+
+def _dmy_date(text: str) -> tuple[str, int, int] | None:
+    """'21-03-2024 15:00:00', '11/01/2012': day first (month first only when the day cannot be one)."""
+    m = _NUM_DMY.search(text)
+    if not m:
+        return None
+    d, mo = int(m["d"]), int(m["m"])
+    if mo > 12 >= d:
+        d, mo = mo, d
+    return _with_time(text, m.start(), m.end(), int(m["y"]), mo, d)
 
 
 def parse_datetime(text: str) -> str | None:
