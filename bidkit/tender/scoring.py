@@ -18,6 +18,7 @@ from bidkit.tender.scoring_common import (category_of, clean_name, group_categor
                                           points_from_criteria, points_in_name, stated_total,
                                           weight_split_items)
 from bidkit.tender.scoring_lines import scoring_from_lines
+from bidkit.tender.scoring_loose import has_signal, loose_items
 
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("seq", re.compile(r"^(序号|编号|序|No\.?|S\.?\s*No\.?|Sr\.?\s*No\.?|#)$", re.I)),
@@ -57,14 +58,19 @@ def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
 def _from_tables(outline: Outline) -> list[ScoringItem]:
     blocks = outline.doc.blocks
     items: list[ScoringItem] = []
+    loose_at: int | None = None  # last table read row by row: its page-split rest may follow
     i = 0
     while i < len(blocks):
         b = blocks[i]
         cols = _header_columns(b.rows) if b.kind == "table" and b.rows and not _is_index_table(b) \
             else None
         if cols is None:
-            if b.kind == "table" and b.rows:
-                items.extend(_named_points_rows(outline, b))
+            if b.kind == "table" and b.rows and not _is_index_table(b):
+                follows_loose = loose_at is not None and b.index - loose_at <= 3
+                found = _named_points_rows(outline, b) or (
+                    loose_items(outline, b) if follows_loose or has_signal(b.rows) else [])
+                loose_at = b.index if found else loose_at
+                items.extend(found)
             i += 1
             continue
         header_at, columns = cols
@@ -142,10 +148,9 @@ def _continues(block: Block, first: Block, prev: Block) -> bool:
     if block.kind != "table" or not block.rows or not first.rows:
         return False
     width = max(len(r) for r in first.rows)
-    if abs(max(len(r) for r in block.rows) - width) > 0:
+    if abs(max(len(r) for r in block.rows) - width) > 1 or block.index - prev.index > 2:
         return False
-    return block.index == prev.index + 1 and _header_columns(block.rows) is None or \
-        block.index == prev.index + 1 and _same_header(block.rows[0], first.rows[0])
+    return _header_columns(block.rows) is None or _same_header(block.rows[0], first.rows[0])
 
 
 def _same_header(a: list[str], b: list[str]) -> bool:
