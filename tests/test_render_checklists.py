@@ -204,3 +204,13 @@ def test_terminal_summary_shows_counts_legend_points_and_warnings():
     assert "标记说明" in out and "★  实质性条款" in out
     assert "评分分值合计：90 / 100" in out and "不一致" in out
     assert "warning:" in out and "资格要求" in out
+
+
+def test_customer_notes_get_needs_and_open_questions_sheets(tmp_path):
+    tender = _tender()
+    tender.requirements.append(Requirement(kind="customer_need", text="希望两周内上线", source=SourceRef(paragraph=3)))
+    tender.open_questions = [Requirement(kind="customer_need", text="是否需要驻场？", source=SourceRef(paragraph=7))]
+    write_parse_outputs(tender, tmp_path)
+    wb = openpyxl.load_workbook(tmp_path / "checklist.xlsx")
+    assert wb.sheetnames[-2:] == ["客户需求", "待澄清问题"]
+    assert _sheet_rows(wb["待澄清问题"])[0][3] == "是否需要驻场？"

@@ -156,6 +156,16 @@ def key_facts(tender: Tender) -> list[KeyFact]:
     return facts
 
 
+def _first_status(tender: Tender) -> str:
+    return STATUS_CHOICES["en" if tender.language == "en" else "zh"][0]
+
+
+def _lead_columns(tender: Tender, pages: bool) -> list[Column]:
+    lab = labels(tender.language)
+    return [Column("no", lab["no"], 6, "number"),
+            Column("ref", lab["page"] if pages else lab["paragraph"], 8, "ref")]
+
+
 def _review_columns(lab: dict[str, str]) -> list[Column]:
     return [Column("status", lab["status"], 11, "status"), Column("owner", lab["owner"], 12, "owner"),
             Column("notes", lab["notes"], 30, "notes")]
@@ -165,8 +175,7 @@ def _requirement_checklist(tender: Tender, key: str, title: str, items: list[Req
                            pages: bool) -> Checklist:
     lab = labels(tender.language)
     kinds = _KIND_NAMES["en" if tender.language == "en" else "zh"]
-    columns = [Column("no", lab["no"], 6, "number"),
-               Column("ref", lab["page"] if pages else lab["paragraph"], 8, "ref"),
+    columns = _lead_columns(tender, pages) + [
                Column("section", lab["section"], 22),
                Column("text", lab["text"], 70),
                Column("marker", lab["marker"], 7)]
@@ -179,8 +188,7 @@ def _requirement_checklist(tender: Tender, key: str, title: str, items: list[Req
             "section": req.source.section or "", "text": req.text, "marker": req.marker or "",
             "kind": kinds.get(req.kind, req.kind),
             "substantive": lab["yes"] if req.substantive else "",
-            "status": STATUS_CHOICES["en" if tender.language == "en" else "zh"][0],
-            "owner": "", "notes": "",
+            "status": _first_status(tender), "owner": "", "notes": "",
         })
         checklist.highlight.append(req.substantive and key != "substantive")
     return checklist
@@ -189,12 +197,11 @@ def _requirement_checklist(tender: Tender, key: str, title: str, items: list[Req
 def _scoring_checklist(tender: Tender, pages: bool) -> Checklist:
     lab = labels(tender.language)
     title = "Scoring" if tender.language == "en" else "评分标准"
-    columns = [Column("no", lab["no"], 6, "number"),
-               Column("ref", lab["page"] if pages else lab["paragraph"], 8, "ref"),
+    columns = _lead_columns(tender, pages) + [
                Column("category", lab["category"], 12), Column("item", lab["item"], 28),
                Column("points", lab["points"], 8, "number"), Column("criteria", lab["criteria"], 60)]
     checklist = Checklist("scoring", title, columns + _review_columns(lab))
-    status = STATUS_CHOICES["en" if tender.language == "en" else "zh"][0]
+    status = _first_status(tender)
     for number, item in enumerate(tender.scoring, 1):
         checklist.rows.append({
             "no": number, "ref": ref_value(item.source, item.page, pages), "category": item.category,
@@ -207,11 +214,9 @@ def _scoring_checklist(tender: Tender, pages: bool) -> Checklist:
 def _sections_checklist(tender: Tender, pages: bool) -> Checklist:
     lab = labels(tender.language)
     title = "Bid structure" if tender.language == "en" else "投标文件组成"
-    columns = [Column("no", lab["no"], 6, "number"),
-               Column("ref", lab["page"] if pages else lab["paragraph"], 8, "ref"),
-               Column("title", lab["title_col"], 50)]
+    columns = _lead_columns(tender, pages) + [Column("title", lab["title_col"], 50)]
     checklist = Checklist("bid_sections", title, columns + _review_columns(lab))
-    status = STATUS_CHOICES["en" if tender.language == "en" else "zh"][0]
+    status = _first_status(tender)
     for section in sorted(tender.bid_sections, key=lambda s: s.order):
         checklist.rows.append({"no": section.order, "ref": ref_value(section.source, section.page, pages),
                                "title": section.title, "status": status, "owner": "", "notes": ""})
@@ -234,6 +239,10 @@ def build_checklists(tender: Tender) -> list[Checklist]:
         lists.append(_requirement_checklist(tender, key, zh_title if zh else en_title, items, pages))
     lists.insert(5, _scoring_checklist(tender, pages))
     lists.insert(6, _sections_checklist(tender, pages))
+    questions = getattr(tender, "open_questions", [])  # customer notes: what to clarify
+    if questions:
+        title = "Open questions" if not zh else "待澄清问题"
+        lists.append(_requirement_checklist(tender, "open_questions", title, questions, pages))
     return lists
 
 
