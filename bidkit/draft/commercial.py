@@ -172,7 +172,9 @@ class CommercialBuilder:
     def _sme(self, section, out, requirements, scoring) -> None:
         t = section.title
         kind = self.fact("sme_type", t)
-        out.paragraphs = [f"本公司（{self.fact('name', t)}）郑重声明，本公司为{kind}企业。" if self.zh else
+        if self.zh and not kind.endswith(("企业", "】")):
+            kind += "企业"
+        out.paragraphs = [f"本公司（{self.fact('name', t)}）郑重声明，本公司为{kind}。" if self.zh else
                           f"{self.fact('name', t)} declares that it is a {kind} enterprise."]
 
     def _technical_ref(self, section, out, requirements, scoring) -> None:
