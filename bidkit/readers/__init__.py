@@ -9,15 +9,17 @@ from bidkit.errors import InputError
 from bidkit.readers.base import Reader
 from bidkit.readers.docx import DocxReader
 from bidkit.readers.eml import EmlReader
+from bidkit.readers.legacy import LegacyReader, is_ole
 from bidkit.readers.pdf import PdfReader
 from bidkit.readers.text import TextReader
 
 READERS: dict[str, type[Reader]] = {
-    ext: cls for cls in (PdfReader, DocxReader, TextReader, EmlReader) for ext in cls.extensions
+    ext: cls for cls in (PdfReader, DocxReader, LegacyReader, TextReader, EmlReader) for ext in cls.extensions
 }
 
 
-def read_document(path: str | Path, readers: dict[str, type[Reader]] | None = None, **options) -> Document:
+def read_document(path: str | Path, readers: dict[str, type[Reader]] | None = None,
+                  **options) -> Document:
     """Read any supported file into a Document, or raise InputError with one clear sentence."""
     path = Path(path)
     table = readers or READERS
@@ -31,4 +33,11 @@ def read_document(path: str | Path, readers: dict[str, type[Reader]] | None = No
         raise InputError(f"{path}: unsupported file type '{ext or '(none)'}'; bidkit reads {known}.")
     if path.stat().st_size == 0:
         raise InputError(f"{path} is empty (0 bytes); export the tender again.")
-    return table[ext](path, **options).read()
+    reader = table[ext]
+    if reader is DocxReader and is_ole(path):  # a .doc renamed, or a password-protected .docx
+        reader = LegacyReader
+    try:
+        return reader(path, **options).read()
+    except PermissionError as exc:
+        raise InputError(f"{path} cannot be read (permission denied); check the file's "
+                         "permissions.") from exc

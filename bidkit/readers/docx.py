@@ -1,5 +1,10 @@
 """DOCX → Document, walking the body XML in order so that tables, text boxes, nested tables,
-content controls and symbol-font characters (w:sym) all keep their place and their text."""
+content controls, symbol-font glyphs (w:sym, Wingdings check-boxes) and automatic list numbers
+all keep their place and their text.
+
+Block.paragraph counts body-level items (paragraphs and tables, 1-based); a nested table and a
+text box share the number of the item that holds them, so numbers stay stable.
+"""
 
 from __future__ import annotations
 
@@ -9,125 +14,79 @@ import zipfile
 from bidkit.document import Block, Document
 from bidkit.errors import InputError
 from bidkit.readers.base import Reader
+from bidkit.readers.docx_numbering import Numbering, paragraph_numbering, style_numbering
+from bidkit.readers.docx_symbols import symbol_char, symbol_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-# Symbol-font code points (w:sym w:char, or PUA chars in runs with these fonts) → Unicode.
-_SYMBOL_FONTS: dict[str, dict[int, str]] = {
-    "wingdings": {0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x75: "◆", 0xA1: "○",
-                  0xA7: "▪", 0xA8: "□", 0xAB: "★", 0xB2: "✧", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
-                  0xD8: "➢", 0x9F: "•", 0x77: "◆", 0x76: "❖", 0xA4: "◉", 0x6D: "❍"},
-    "wingdings 2": {0x50: "✓", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "□", 0x99: "●",
-                    0xEA: "★", 0xF3: "☆", 0xAE: "◆", 0xA2: "□", 0x2A: "□"},
-    "symbol": {0xB7: "•", 0xD6: "√", 0xB4: "×", 0xAE: "→", 0xA8: "♦", 0xB3: "≥", 0xA3: "≤",
-               0x2A: "*", 0xD7: "·", 0xE0: "◊", 0x7E: "~"},
-}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_LEVEL_NAME = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
 
-def _sym_char(font: str, code: int) -> str:
-    table = _SYMBOL_FONTS.get(font.lower().strip(), {})
-    code = code - 0xF000 if code >= 0xF000 else code
-    return table.get(code, chr(code) if 0x20 <= code < 0x7F and font.lower() == "symbol" else "")
+def _outline_level(ppr) -> int | None:
+    ol = ppr.find(W + "outlineLvl") if ppr is not None else None
+    if ol is not None and ol.get(W + "val", "9").isdigit() and int(ol.get(W + "val")) < 9:
+        return int(ol.get(W + "val")) + 1
+    return None
 
 
-def _heading_level(p, styles: dict[str, tuple[str, int | None]]) -> tuple[str | None, int | None]:
-    ppr = p.find(W + "pPr")
-    style_name, level = None, None
-    if ppr is not None:
-        ps = ppr.find(W + "pStyle")
-        if ps is not None:
-            style_name, level = styles.get(ps.get(W + "val"), (ps.get(W + "val"), None))
-        ol = ppr.find(W + "outlineLvl")
-        if ol is not None and ol.get(W + "val", "9").isdigit() and int(ol.get(W + "val")) < 9:
-            level = int(ol.get(W + "val")) + 1
-    return style_name, level
-
-
-def _style_table(doc) -> dict[str, tuple[str, int | None]]:
-    out = {}
-    for st in doc.styles.element.findall(W + "style"):
+def _style_table(styles_root) -> dict[str, tuple[str, int | None]]:
+    """styleId → (name, heading level or None), from names ('heading 2', '标题 2') or the
+    style's outline level."""
+    out: dict[str, tuple[str, int | None]] = {}
+    if styles_root is None:
+        return out
+    for st in styles_root.findall(W + "style"):
         sid = st.get(W + "styleId")
         name_el = st.find(W + "name")
         name = name_el.get(W + "val") if name_el is not None else sid
-        level = None
-        m = re.match(r"(?:heading|标题)\s*(\d)", name or "", re.I)
-        if m:
-            level = int(m.group(1))
-        ppr = st.find(W + "pPr")
-        if level is None and ppr is not None:
-            ol = ppr.find(W + "outlineLvl")
-            if ol is not None and ol.get(W + "val", "9").isdigit() and int(ol.get(W + "val")) < 9:
-                level = int(ol.get(W + "val")) + 1
+        m = _LEVEL_NAME.match(name or "")
+        level = int(m.group(1)) if m else _outline_level(st.find(W + "pPr"))
         if (name or "").lower() in ("title", "标题"):
             level = level or 1
         out[sid] = (name, level)
     return out
 
 
+def _heading_level(p, styles) -> tuple[str | None, int | None]:
+    ppr = p.find(W + "pPr")
+    style_name, level = None, None
+    if ppr is not None:
+        ps = ppr.find(W + "pStyle")
+        if ps is not None:
+            style_name, level = styles.get(ps.get(W + "val"), (ps.get(W + "val"), None))
+        level = _outline_level(ppr) or level
+    return style_name, level
+
+
+def _hidden(el, stop) -> bool:
+    """Inside a text box, a nested paragraph or a markup-compatibility fallback (a second copy
+    of a text box for old readers), up to `stop`?"""
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node.tag in (W + "txbxContent", MC_FALLBACK):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _run_font(r) -> str | None:
+    fonts = r.find(f"{W}rPr/{W}rFonts")
+    return (fonts.get(W + "ascii") or fonts.get(W + "hAnsi")) if fonts is not None else None
+
+
 def paragraph_text(p) -> str:
-    """Text of one w:p, including w:sym glyphs, tabs and text boxes anchored in it."""
+    """Text of one w:p without its text boxes: runs, w:sym glyphs, tabs, breaks."""
     parts: list[str] = []
-    for el in p.iter():
-        tag = el.tag
-        if tag == W + "t":
-            text = el.text or ""
-            rpr_font = _run_font(el)
-            if rpr_font and rpr_font.lower() in _SYMBOL_FONTS:
-                text = "".join(_sym_char(rpr_font, ord(c)) or c for c in text)
-            parts.append(text)
-        elif tag == W + "sym":
-            code = el.get(W + "char", "0")
-            try:
-                parts.append(_sym_char(el.get(W + "font", ""), int(code, 16)))
-            except ValueError:
-                pass
-        elif tag == W + "tab":
-            parts.append("\t")
-        elif tag in (W + "br", W + "cr"):
-            parts.append("\n")
-    return "".join(parts)
-
-
-def _run_font(t_el) -> str | None:
-    r = t_el.getparent()
-    if r is None or r.tag != W + "r":
-        return None
-    rpr = r.find(W + "rPr")
-    if rpr is None:
-        return None
-    fonts = rpr.find(W + "rFonts")
-    if fonts is None:
-        return None
-    return fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
-
-
-def _cell_text(tc) -> str:
-    texts = []
-    for p in tc.iter(W + "p"):
-        # nested tables' paragraphs are included by iter(); text boxes too
-        t = paragraph_text_shallow(p)
-        if t.strip():
-            texts.append(t.strip())
-    return "\n".join(texts)
-
-
-def paragraph_text_shallow(p) -> str:
-    """Text of a paragraph without descending into text boxes (which iter() reaches separately)."""
-    parts: list[str] = []
-    for r in p.iter(W + "r", W + "sym"):
-        # a w:sym inside a run is read with that run; reading it again here would double it (★★)
-        if _inside_textbox(r, p) or (r.tag == W + "sym" and r.getparent().tag == W + "r"):
+    for r in p.iter(W + "r"):
+        if _hidden(r, p):
             continue
-        for el in ([r] if r.tag == W + "sym" else list(r)):
+        font = _run_font(r)
+        for el in r:
             if el.tag == W + "t":
-                text = el.text or ""
-                f = _run_font(el)
-                if f and f.lower() in _SYMBOL_FONTS:
-                    text = "".join(_sym_char(f, ord(c)) or c for c in text)
-                parts.append(text)
+                parts.append(symbol_text(el.text or "", font))
             elif el.tag == W + "sym":
                 try:
-                    parts.append(_sym_char(el.get(W + "font", ""), int(el.get(W + "char", "0"), 16)))
+                    parts.append(symbol_char(el.get(W + "font"), int(el.get(W + "char", "0"), 16)))
                 except ValueError:
                     pass
             elif el.tag == W + "tab":
@@ -137,10 +96,15 @@ def paragraph_text_shallow(p) -> str:
     return "".join(parts)
 
 
-def _inside_textbox(el, stop) -> bool:
+def textbox_paragraphs(p) -> list:
+    """Paragraphs of the text boxes anchored in p (the modern copy only, not the fallback)."""
+    return [bp for bp in p.iter(W + "p") if bp is not p and not _in_fallback(bp, p)]
+
+
+def _in_fallback(el, stop) -> bool:
     node = el.getparent()
     while node is not None and node is not stop:
-        if node.tag == W + "txbxContent":
+        if node.tag == MC_FALLBACK:
             return True
         node = node.getparent()
     return False
@@ -154,66 +118,142 @@ class DocxReader(Reader):
 
         if not zipfile.is_zipfile(self.path):
             raise InputError(
-                f"{self.path} is not a valid .docx (not a zip package); it may be a legacy .doc "
-                "renamed, or corrupt — open it in Word/WPS and save as .docx."
+                f"{self.path} is not a valid .docx (not a zip package; it may be truncated or "
+                "a renamed file); open it in Word or WPS and save it as .docx again."
             )
         try:
             d = docx.Document(str(self.path))
         except Exception as exc:  # python-docx raises several types for broken packages
             raise InputError(
                 f"{self.path} could not be opened as a Word document ({exc.__class__.__name__}); "
-                "re-save it as .docx."
+                "open it in Word or WPS and save it as .docx again."
             ) from exc
-        styles = _style_table(d)
+        styles_root = d.styles.element
+        walker = _Walker(_style_table(styles_root), style_numbering(styles_root),
+                         Numbering.from_xml(_numbering_root(d)))
         doc = Document(path=str(self.path), format="docx")
-        counter = 0
         for el in d.element.body.iterchildren():
-            for item in _walk(el):
-                counter += 1
-                if item[0] == "p":
-                    p = item[1]
-                    text = paragraph_text_shallow(p).strip()
-                    boxes = [paragraph_text_shallow(bp).strip() for bp in p.iter(W + "p") if bp is not p]
-                    style, level = _heading_level(p, styles)
-                    if text:
-                        kind = "heading" if level else "paragraph"
-                        doc.blocks.append(Block(kind=kind, text=text, index=len(doc.blocks),
-                                                paragraph=counter, level=level, style=style))
-                    for bt in boxes:
-                        if bt:
-                            doc.blocks.append(Block(kind="paragraph", text=bt, index=len(doc.blocks),
-                                                    paragraph=counter, style="textbox"))
-                else:
-                    rows = item[1]
-                    text = "\n".join(" | ".join(c.replace("\n", " ") for c in r) for r in rows)
-                    if text.strip(" |\n"):
-                        doc.blocks.append(Block(kind="table", text=text, rows=rows,
-                                                index=len(doc.blocks), paragraph=counter))
+            walker.body_item(el, doc)
         return doc
 
 
-def _walk(el):
-    """Yield ('p', element) and ('table', rows) in body order; content controls are unwrapped."""
-    if el.tag == W + "p":
-        yield ("p", el)
-    elif el.tag == W + "tbl":
-        yield ("table", _table_rows(el))
-    elif el.tag == W + "sdt":
-        content = el.find(W + "sdtContent")
-        if content is not None:
-            for child in content.iterchildren():
-                yield from _walk(child)
+def _numbering_root(d):
+    try:
+        return d.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
 
 
-def _table_rows(tbl) -> list[list[str]]:
-    rows = []
-    for tr in tbl.findall(W + "tr"):
-        cells = []
-        for tc in tr.findall(W + "tc"):
-            cells.append(_cell_text(tc))
-        # content controls wrapping cells
-        for sdt in tr.findall(W + "sdt"):
-            for tc in sdt.iter(W + "tc"):
-                cells.append(_cell_text(tc))
-        rows.append(cells)
-    return rows
+class _Walker:
+    def __init__(self, styles, style_numpr, numbering: Numbering) -> None:
+        self.styles = styles
+        self.style_numpr = style_numpr
+        self.numbering = numbering
+        self.counter = 0
+
+    def body_item(self, el, doc: Document) -> None:
+        if el.tag == W + "sdt":  # a content control around body content: unwrap it
+            content = el.find(W + "sdtContent")
+            for child in content.iterchildren() if content is not None else ():
+                self.body_item(child, doc)
+            return
+        if el.tag not in (W + "p", W + "tbl"):
+            return
+        self.counter += 1
+        if el.tag == W + "p":
+            self._paragraph(el, doc)
+        else:
+            self._table(el, doc)
+
+    def _label(self, p) -> str:
+        numbered = paragraph_numbering(p, self.style_numpr)
+        return self.numbering.label(*numbered) if numbered else ""
+
+    def _paragraph(self, p, doc: Document) -> None:
+        text = paragraph_text(p).strip()
+        label = self._label(p) if text else ""
+        style, level = _heading_level(p, self.styles)
+        if text:
+            doc.blocks.append(Block(kind="heading" if level else "paragraph", text=label + text,
+                                    index=len(doc.blocks), paragraph=self.counter, level=level,
+                                    style=style))
+        for bp in textbox_paragraphs(p):
+            bt = paragraph_text(bp).strip()
+            if bt:
+                doc.blocks.append(Block(kind="paragraph", text=self._label(bp) + bt,
+                                        index=len(doc.blocks), paragraph=self.counter,
+                                        style="textbox"))
+
+    def _table(self, tbl, doc: Document) -> None:
+        nested: list = []
+        rows = self._rows(tbl, nested)
+        _append_table(doc, rows, self.counter)
+        while nested:  # nested tables follow their outer table, in document order
+            inner = nested.pop(0)
+            more: list = []
+            _append_table(doc, self._rows(inner, more), self.counter)
+            nested[:0] = more
+
+    def _rows(self, tbl, nested: list) -> list[list[str]]:
+        rows = []
+        for tr in _children(tbl, "tr"):
+            cells: list[str] = [""] * _grid_before(tr)
+            for tc in _children(tr, "tc"):
+                cells.append(self._cell(tc, nested))
+                cells.extend([""] * (_grid_span(tc) - 1))  # keep the columns aligned
+            rows.append(cells)
+        return rows
+
+    def _cell(self, tc, nested: list) -> str:
+        if _continues_vertical_merge(tc):
+            return ""  # the merged cell's text is in the first row only
+        texts = []
+        for el in _children(tc, "p", "tbl"):
+            if el.tag == W + "tbl":
+                nested.append(el)
+                continue
+            t = paragraph_text(el).strip()
+            label = self._label(el) if t else ""
+            boxes = [paragraph_text(bp).strip() for bp in textbox_paragraphs(el)]
+            texts.extend(x for x in [label + t, *boxes] if x)
+        return "\n".join(texts)
+
+
+def _children(el, *names: str):
+    """Direct children with these tags, looking through content controls (w:sdt)."""
+    tags = {W + n for n in names}
+    for child in el.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _children(content, *names)
+
+
+def _grid_span(tc) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    try:
+        return max(1, int(span.get(W + "val", "1"))) if span is not None else 1
+    except ValueError:
+        return 1
+
+
+def _grid_before(tr) -> int:
+    before = tr.find(f"{W}trPr/{W}gridBefore")
+    try:
+        return int(before.get(W + "val", "0")) if before is not None else 0
+    except ValueError:
+        return 0
+
+
+def _continues_vertical_merge(tc) -> bool:
+    vm = tc.find(f"{W}tcPr/{W}vMerge")
+    return vm is not None and vm.get(W + "val", "continue") == "continue"
+
+
+def _append_table(doc: Document, rows: list[list[str]], paragraph: int) -> None:
+    text = "\n".join(" | ".join(c.replace("\n", " ") for c in r) for r in rows)
+    if text.strip(" |\n"):
+        doc.blocks.append(Block(kind="table", text=text, rows=rows, index=len(doc.blocks),
+                                paragraph=paragraph))

@@ -13,11 +13,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bidkit.document import Block
-from bidkit.readers.pdf_tables import PdfTable
+from bidkit.readers.pdf_tables import PdfTable, remap_columns, same_frame, tidy_columns
 from bidkit.readers.pdf_text import (Line, Margins, breaks_paragraph, continues_on_next_page,
                                      in_edge_band, is_heading, is_page_number, join_lines,
                                      page_margins, text_edges)
 
+PAGE_NUMBER_BAND = 0.16  # a bare page number may sit this far from the page edge
 MIN_RUNNING_PAGES = 3  # a line must repeat at the page edge this often to be a running head
 
 
@@ -46,8 +47,9 @@ def _mask(text: str) -> str:
 
 
 def _edge_lines(page: PageText) -> list[Line]:
-    if any(ln.has_box for ln in page.lines):
-        return [ln for ln in page.lines if in_edge_band(ln, page.height)]
+    if any(ln.has_box for ln in page.lines):  # page numbers sit a little further in, too
+        return [ln for ln in page.lines if in_edge_band(ln, page.height) or
+                (is_page_number(ln.text) and in_edge_band(ln, page.height, PAGE_NUMBER_BAND))]
     return page.lines[:2] + page.lines[-2:]  # no geometry: the first and last lines
 
 
@@ -88,11 +90,14 @@ class BlockBuilder:
         self.table_open = False  # the last block is a table that ran to the end of its page
         self.margins: Margins | None = None  # the previous page's, for paragraphs across pages
         self.edges = _column_edges(pages)
+        self.last_columns: list[float] = []
+        self.open_table: Block | None = None  # the last outer table, which may continue
 
     def build(self) -> list[Block]:
         for page in self.pages:
             self._page(page)
         self._flush()
+        self._finish_tables()
         return self.blocks
 
     def _body(self, page: PageText) -> list[Line]:
@@ -161,19 +166,39 @@ class BlockBuilder:
         emitted.add(id(table))
         self._flush()
         rows = table.rows
-        last = self.blocks[-1] if self.blocks else None
-        if (first and self.table_open and last is not None and last.rows
-                and _same_columns(last.rows, rows)):
-            if rows and rows[0] == last.rows[0]:
+        if _inside_another(table, page.tables):
+            # a box drawn inside a cell: its own block, but the outer table stays the one
+            # that may continue on the next page
+            self.blocks.append(Block(kind="table", text="", rows=rows, index=len(self.blocks),
+                                     row_pages=[page.number] * len(rows), page=page.number))
+            return
+        outer = self.open_table
+        if first and self.table_open and outer is not None and self._continues(outer, table):
+            rows = remap_columns(rows, table.columns, self.last_columns)
+            if rows and rows[0] == outer.rows[0]:
                 rows = rows[1:]  # the header row repeated on the new page
-            last.rows.extend(rows)
-            last.row_pages.extend([page.number] * len(rows))
-            last.text = _table_text(last.rows)
+            outer.rows.extend(rows)
+            outer.row_pages.extend([page.number] * len(rows))
         else:
-            self.blocks.append(Block(kind="table", text=_table_text(rows), rows=rows,
-                                     row_pages=[page.number] * len(rows),
-                                     index=len(self.blocks), page=page.number))
+            self.open_table = Block(kind="table", text="", rows=rows, index=len(self.blocks),
+                                    row_pages=[page.number] * len(rows), page=page.number)
+            self.blocks.append(self.open_table)
+            self.last_columns = table.columns
         self.table_open = True
+
+    def _continues(self, last: Block, table: PdfTable) -> bool:
+        """Same left and right rules as the table that ended the previous page, and no header
+        row of its own (a repeat of the first table's header is fine)."""
+        if not table.rows or not same_frame(self.last_columns, table.columns):
+            return False
+        first = remap_columns(table.rows[:1], table.columns, self.last_columns)[0]
+        return first == last.rows[0] or not _looks_like_header(table.rows[0])
+
+    def _finish_tables(self) -> None:
+        for block in self.blocks:
+            if block.kind == "table" and block.rows is not None:
+                block.rows = tidy_columns(block.rows)
+                block.text = _table_text(block.rows)
 
 
 def _column_edges(pages: list[PageText]) -> dict[int, tuple[float, float] | None]:
@@ -186,6 +211,12 @@ def _column_edges(pages: list[PageText]) -> dict[int, tuple[float, float] | None
     return {w: text_edges(lines) for w, lines in by_width.items()}
 
 
+def _inside_another(table: PdfTable, tables: list[PdfTable]) -> bool:
+    x0, top, x1, bottom = table.bbox
+    return any(t is not table and t.bbox[0] <= x0 + 1 and t.bbox[1] <= top + 1
+               and t.bbox[2] >= x1 - 1 and t.bbox[3] >= bottom - 1 for t in tables)
+
+
 def _table_of(ln: Line, tables: list[PdfTable]) -> PdfTable | None:
     if not ln.has_box:
         return None
@@ -196,15 +227,6 @@ def _table_of(ln: Line, tables: list[PdfTable]) -> PdfTable | None:
         if top <= cy <= bottom and x0 <= cx <= x1:
             return t
     return None
-
-
-def _same_columns(a: list[list[str]], b: list[list[str]]) -> bool:
-    """Does table `b` (top of a page) continue table `a` (end of the previous page)? Same
-    number of columns, and b does not open with a header row of its own (a repeated header
-    of `a` is fine)."""
-    if not (a and b) or len(a[-1]) != len(b[0]):
-        return False
-    return b[0] == a[0] or not _looks_like_header(b[0])
 
 
 def _looks_like_header(row: list[str]) -> bool:

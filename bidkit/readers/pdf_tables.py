@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, merge_edges
 
@@ -25,7 +25,8 @@ class PdfTable:
     """One ruled table: its box (top-origin coordinates, like pdfplumber) and cell texts."""
 
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
-    rows: list[list[str]]
+    rows: list[list[str]]  # the full grid: tidy_columns() cleans it once the table is complete
+    columns: list[float] = field(default_factory=list)  # x of each column's left rule, + right
 
     @property
     def top(self) -> float:
@@ -142,7 +143,7 @@ def find_tables(page, textpage, text: str | None = None) -> list[PdfTable]:
     if not could_have_table(edges):
         return []
     edges = merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
-    edges = [e for e in edges if max(e["width"], e["height"]) >= _MIN_EDGE]
+    edges = _close_open_ends([e for e in edges if max(e["width"], e["height"]) >= _MIN_EDGE])
     groups = cells_to_tables(_cells(edges_to_intersections(edges, _TOLERANCE, _TOLERANCE)))
     if not groups:
         return []
@@ -152,10 +153,36 @@ def find_tables(page, textpage, text: str | None = None) -> list[PdfTable]:
     for group in groups:
         table = Table(None, group)
         grid = [row.cells for row in table.rows]
-        rows = _drop_empty_columns([r for r in _fill(grid, chars, text) if any(r)])
+        rows = [r for r in _fill(grid, chars, text) if any(r)]
         if _is_real_table(rows):
-            tables.append(PdfTable(bbox=table.bbox, rows=rows))
+            xs = sorted({c[0] for c in group}) + [table.bbox[2]]
+            tables.append(PdfTable(bbox=table.bbox, rows=rows, columns=xs))
     return tables
+
+
+def _close_open_ends(edges: list[dict]) -> list[dict]:
+    """A table continued from or onto another page often lacks its top or bottom rule: where
+    three or more column rules start (or end) at the same height with no rule across them,
+    draw that rule, so the first (last) row still forms cells."""
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if not horizontal:
+        return edges
+    added = []
+    for key in ("top", "bottom"):
+        groups: dict[int, list[dict]] = {}
+        for e in vertical:
+            groups.setdefault(round(e[key] / _TOLERANCE), []).append(e)
+        for group in groups.values():
+            if len(group) < 3:
+                continue
+            y = sum(e[key] for e in group) / len(group)
+            x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
+            covered = any(abs(h["top"] - y) <= _TOLERANCE and h["x0"] <= x0 + _TOLERANCE
+                          and h["x1"] >= x1 - _TOLERANCE for h in horizontal)
+            if not covered:
+                added.append(_edge(x0, y, x1, y, "h"))
+    return edges + added
 
 
 def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
@@ -263,14 +290,52 @@ def _cell_text(indexes: list[int], text: str) -> str:
     return join_lines([ln for ln in lines if ln]) if any(lines) else ""
 
 
-def _drop_empty_columns(rows: list[list[str]]) -> list[list[str]]:
-    """Columns empty in every row are drawing artefacts (double rules, decorative strips);
-    columns empty only in some rows stay, so that merged cells keep the others aligned."""
+def tidy_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Drop columns empty in every row (double rules, decorative strips) and fold a column
+    that a stray rule split off (no header, text in at most one row in ten) into its left
+    neighbour. Columns empty only in some rows stay, so merged cells keep the rest aligned."""
     if not rows:
         return rows
     width = max(len(r) for r in rows)
-    keep = [j for j in range(width) if any(j < len(r) and r[j] for r in rows)]
-    return [[r[j] if j < len(r) else "" for j in keep] for r in rows]
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    keep = [j for j in range(width) if any(r[j] for r in rows)]
+    rows = [[r[j] for j in keep] for r in rows]
+    for j in range(len(rows[0]) - 1, 0, -1):
+        filled = [i for i, r in enumerate(rows) if r[j]]
+        if len(rows) >= 4 and not rows[0][j] and len(filled) <= max(1, len(rows) // 10):
+            for i in filled:
+                rows[i][j - 1] = join_cells(rows[i][j - 1], rows[i][j])
+            rows = [r[:j] + r[j + 1:] for r in rows]
+    return rows
+
+
+def join_cells(left: str, right: str) -> str:
+    from bidkit.readers.pdf_text import join_lines
+
+    return join_lines([t for t in (left, right) if t])
+
+
+def same_frame(a: list[float], b: list[float]) -> bool:
+    """Do two tables share their left and right rules (a table continued on the next page)?"""
+    return bool(a and b) and abs(a[0] - b[0]) <= 4 and abs(a[-1] - b[-1]) <= 4
+
+
+def remap_columns(rows: list[list[str]], source: list[float],
+                  target: list[float]) -> list[list[str]]:
+    """Put rows drawn with column rules `source` into the columns of `target`: a column the
+    target lacks (a stray rule) joins the target column it falls in."""
+    if source == target:
+        return rows
+    slot = [max(0, max((k for k, x in enumerate(target[:-1]) if x <= sx + 4), default=0))
+            for sx in source[:-1]]
+    out = []
+    for row in rows:
+        new = [""] * (len(target) - 1)
+        for j, cell in enumerate(row):
+            if cell and j < len(slot):
+                new[slot[j]] = join_cells(new[slot[j]], cell)
+        out.append(new)
+    return out
 
 
 def _is_real_table(rows: list[list[str]]) -> bool:

@@ -77,26 +77,63 @@ def page_lines(textpage, text: str, height: float) -> list[Line]:
     pos = 0
     for raw in text.replace("\r\n", "\n").split("\n"):
         start, pos = pos, pos + len(raw) + 2  # pdfium counts '\r\n' as two characters
-        stripped = raw.strip()
-        if not stripped:
+        if not raw.strip():
             continue
-        line = Line(text=stripped)
-        if geometry:
-            first = start + (len(raw) - len(raw.lstrip()))
-            last = start + len(raw.rstrip()) - 1
-            # loose boxes: the font's em box, so '，' and '4' measure like any character
-            l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
-            l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
-            line.x0, line.x1 = l0, max(r0, r1)
-            line.top, line.bottom = height - max(t0, t1), height - min(b0, b1)
-        lines.append(line)
+        if not geometry:
+            lines.append(Line(text=raw.strip()))
+            continue
+        first = start + (len(raw) - len(raw.lstrip()))
+        last = start + len(raw.rstrip()) - 1
+        line = _boxed_line(textpage, text, first, last, height)
+        if line.height > 2.5 * _char_height(textpage, first):
+            # pdfium sometimes returns a whole page (often a table) as one "line": split it
+            # where the characters move to another baseline
+            lines.extend(_split_by_baseline(textpage, text, first, last, height))
+        else:
+            lines.append(line)
     return lines
 
 
-def in_edge_band(line: Line, height: float) -> bool:
+def _boxed_line(textpage, text: str, first: int, last: int, height: float) -> Line:
+    # loose boxes: the font's em box, so '，' and '4' measure like any character
+    l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
+    l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+    return Line(text=text[first:last + 1].strip(), x0=l0, x1=max(r0, r1),
+                top=height - max(t0, t1), bottom=height - min(b0, b1))
+
+
+def _char_height(textpage, index: int) -> float:
+    _, bottom, _, top = textpage.get_charbox(index, loose=True)
+    return max(top - bottom, 1.0)
+
+
+def _split_by_baseline(textpage, text: str, first: int, last: int, height: float) -> list[Line]:
+    out: list[Line] = []
+    start = first
+    base = None
+    for i in range(first, last + 1):
+        if text[i].isspace():
+            continue
+        _, bottom, _, top = textpage.get_charbox(i, loose=True)
+        mid, size = (top + bottom) / 2, max(top - bottom, 1.0)
+        if base is not None and abs(mid - base) > 0.5 * size:
+            out.append(_boxed_line(textpage, text, start, _last_ink(text, start, i - 1), height))
+            start = i
+        base = mid
+    out.append(_boxed_line(textpage, text, start, last, height))
+    return [ln for ln in out if ln.text]
+
+
+def _last_ink(text: str, start: int, end: int) -> int:
+    while end > start and text[end].isspace():
+        end -= 1
+    return end
+
+
+def in_edge_band(line: Line, height: float, band: float = EDGE_BAND) -> bool:
     if not line.has_box:
         return False
-    return line.bottom < height * EDGE_BAND or line.top > height * (1 - EDGE_BAND)
+    return line.bottom < height * band or line.top > height * (1 - band)
 
 
 def is_page_number(text: str) -> bool:
