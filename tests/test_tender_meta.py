@@ -159,3 +159,15 @@ def test_numeric_and_half_day_dates(text, iso):
 
 def test_clause_numbers_are_not_dates():
     assert parse_datetime("按 10.5.3 款办理") is None
+
+
+def test_indian_nit_dates_and_deposit():
+    meta = _meta(
+        "NIT No: PCO/BBSR/806/156",
+        "(iii) Last Date & Time of submission of Tender (online): 13.02.2023 up to 03:00 PM",
+        "(iv) Date & Time of online opening of tender (Techno-Commercial Bid) :14.02.2023 at 03:00 PM",
+        "Tentative Estimated Cost: Rs. 1,49,81,795/-", "EMD: Rs. 2,99,636/-",
+    )
+    assert meta.procedure == "NIT" and meta.project_number == "PCO/BBSR/806/156"
+    assert (meta.deadline, meta.opening) == ("2023-02-13T15:00", "2023-02-14T15:00")
+    assert (meta.budget, meta.deposit, meta.currency) == (14981795, 299636, "INR")

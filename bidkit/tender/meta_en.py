@@ -24,12 +24,13 @@ LABELS = {
         r"\b(?:Name\s+of\s+(?:the\s+)?)?(?:Client|Purchaser|Employer|Procuring\s+(?:Entity|Agency)|Buyer|"
         r"Contracting\s+Authority)(?:'s)?\s*(?:Name)?\b", I),
     "deadline": re.compile(
-        r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:and\s+time\s+)?"
+        r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:(?:and|&)\s+time\s+)?"
         r"(?:of|for)\s+(?:the\s+)?(?:submission|receipt)|bid\s+(?:submission\s+)?end\s+date|closing\s+date|"
-        r"no\s+later\s+than|not\s+later\s+than|due\s+date\s+for\s+submission)", I),
-    "opening": re.compile(r"\b(?:date\s+(?:and\s+time\s+)?of\s+(?:bid\s+|technical\s+)?opening|"
-                          r"(?:bid|tender|proposal)\s+opening\s+(?:date|time)|opening\s+of\s+(?:technical\s+)?"
-                          r"(?:bids|proposals|tenders)\s+(?:on|at|date))", I),
+        r"no\s+later\s+than|not\s+later\s+than|due\s+date\s+for\s+submission|bid\s+due\s+date)"
+        r"|submission\s+by\b|submission\s+(?:date|time)\b", I),
+    "opening": re.compile(r"\b(?:date\s+(?:(?:and|&)\s+time\s+)?of\s+(?:online\s+)?(?:bid\s+|technical\s+)?opening|"
+                          r"(?:bid|tender|proposal)\s+opening\s+(?:date|time)|opening\s+of\s+(?:the\s+)?"
+                          r"(?:technical\s+|pre-?qualification\s+)?(?:bids?|proposals?|tenders?))", I),
     "budget": re.compile(r"\b(?:estimated\s+(?:cost|value|budget|contract\s+value)|tender\s+value|"
                          r"budget(?:ary)?\s+(?:estimate|amount|ceiling)?)\b", I),
     "deposit": re.compile(r"\b(?:EMD|earnest\s+money(?:\s+deposit)?|bid\s+security|bid\s+guarantee|"
@@ -101,7 +102,7 @@ def _pick_text(value: str) -> str | None:
 
 _TITLE = re.compile(r"request\s+for\s+(?:proposals?|quotations?)\s*(?:\((?:RFP|RFQ)\))?\s*(?:document\s*)?"
                     r"(?:for\s+(?:the\s+)?)?(?P<name>.+)", I)
-_TITLE_END = re.compile(r"\s(?:RFP|RFQ|Tender)\s*(?:No|Ref)|\s(?:Issue|Issued|Country|Date|Dear)\b|"
+_TITLE_END = re.compile(r"\s(?:RFP|RFQ|Tender)\s*(?:No|Ref)|\s[A-Z][\w ]{0,25}:|\s(?:Issue|Issued|Country|Date|Dear)\b|"
                         r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\s\d{1,2}(?:st|nd|rd|th)?\s", I)
 _PROVISION = re.compile(r"\bfor\s+the\s+(?:provision|supply|procurement)\s+of\s+(?P<name>.+?)\s+for\s+"
                         r"(?P<org>[A-Z].+?)[.\n]", I)
