@@ -97,7 +97,10 @@ class KnowledgeBase:
         from bidkit.model import ProjectRecord
 
         merged: dict[str, ProjectRecord] = {}
-        for hit in self._get(filters("project", since, min_amount, industry, records_only=True)):
+        hits = self._get(filters("project", since, min_amount, industry, records_only=True))
+        # 业绩表 rows first: their facts are the structured ones, case studies fill the gaps
+        hits.sort(key=lambda e: "row " not in e.location)
+        for hit in hits:
             meta = hit.metadata
             record = ProjectRecord(id=meta.get("record_id", hit.id), evidence_file=hit.source,
                                    location=hit.location,

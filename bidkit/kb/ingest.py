@@ -51,12 +51,12 @@ def _load_changed(paths: list[Path], known: dict, kind: str | None,
                   report: IngestReport) -> list[tuple[str, str, list[Chunk]]]:
     """(source, hash, chunks) of every new or changed file; the rest go into the report."""
     todo = []
-    for path, explicit in walk(paths):
+    for path, folders in walk(paths):
         shown = source_name(path) if path.exists() else str(path)
         if not path.exists():
             report.failed.append((shown, "no such file or folder"))
             continue
-        if explicit and path.suffix.lower() not in SUPPORTED_EXTS:
+        if path.suffix.lower() not in SUPPORTED_EXTS:
             report.failed.append((shown, f"unsupported type; reads {', '.join(SUPPORTED_EXTS)}"))
             continue
         digest = file_hash(path)
@@ -64,7 +64,7 @@ def _load_changed(paths: list[Path], known: dict, kind: str | None,
             report.unchanged.append(shown)
             continue
         try:
-            loaded = load_file(path, kind)
+            loaded = load_file(path, kind, folders)
         except BidkitError as exc:
             report.failed.append((shown, str(exc)))
             continue

@@ -39,27 +39,35 @@ def source_name(path: Path) -> str:
         return resolved.as_posix()
 
 
-def walk(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
-    """(file, given explicitly) for each path; folders are searched for supported files,
-    skipping hidden, Office lock (~$) and underscore (tooling) entries."""
+def walk(paths: list[Path]) -> Iterator[tuple[Path, list[str]]]:
+    """(file, folder names that may say its kind) for each path. Folders are searched for
+    supported files, skipping hidden, Office lock (~$) and underscore (tooling) entries; a
+    file given explicitly has an empty folder list only when it has no parent folder."""
     for path in paths:
         if not path.is_dir():
-            yield path, True
+            yield path, [path.resolve().parent.name]
             continue
         for file in sorted(path.rglob("*")):
             rel = file.relative_to(path).parts
             if any(part.startswith((".", "_", "~$")) for part in rel):
                 continue
             if file.is_file() and file.suffix.lower() in SUPPORTED_EXTS:
-                yield file, False
+                yield file, [path.resolve().name, *rel[:-1]]
 
 
-def load_file(path: Path, kind: str | None = None) -> LoadedFile:
+def guess_kind(path: Path, folders: list[str]) -> str | None:
+    """The kind the folders say (nearest first: a team files résumés under people/ whatever
+    their names), else what the file name says."""
+    return kind_from_name(folders) or kind_from_name([path.stem])
+
+
+def load_file(path: Path, kind: str | None = None, folders: list[str] | None = None
+              ) -> LoadedFile:
     """Chunks of one file; InputError (one sentence) when it cannot be used."""
     source = source_name(path)
     path_id = source  # ids are "<source>#<n>": unique across files, readable in citations
     ext = path.suffix.lower()
-    hint = kind or kind_from_name(list(Path(source).parent.parts) + [path.stem])
+    hint = kind or guess_kind(path, folders if folders is not None else [path.parent.name])
     if ext not in SUPPORTED_EXTS:
         raise InputError(f"{path}: unsupported file type '{ext or '(none)'}'; the knowledge base "
                          f"reads {', '.join(SUPPORTED_EXTS)}.")
@@ -145,6 +153,24 @@ def _split(blocks: list[Block]) -> list[tuple[str, Block]]:
              p.metadata["start_index"]) - 1, 0)]) for p in pieces if p.page_content.strip()]
 
 
+SECTIONED_KINDS = ("certificate", "answer", "capability", "other")
+
+
+def _sections(blocks: list[Block], title: str) -> list[tuple[str | None, list[Block]]]:
+    """A list-like document (certificates, Q&A, product sheet) split at its top headings below
+    the title, one record each; any other document stays one record (section None)."""
+    levels = [b.level or 1 for b in blocks if b.kind == "heading" and b.text.strip() != title]
+    if len(levels) < 2:
+        return [(None, blocks)]
+    top = min(levels)
+    sections: list[tuple[str | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if block.kind == "heading" and (block.level or 1) == top and block.text.strip() != title:
+            sections.append((block.text.strip(), []))
+        sections[-1][1].append(block)
+    return [(name, part) for name, part in sections if part and (name or len(part) > 1)]
+
+
 def load_document(path: Path, source: str, path_id: str, hint: str | None) -> LoadedFile:
     from bidkit.readers import read_document
 
@@ -155,19 +181,25 @@ def load_document(path: Path, source: str, path_id: str, hint: str | None) -> Lo
                          "version of it.")
     kind = hint or kind_from_text(doc.text)
     title = _title(blocks, Path(source).stem)
-    fields = _facts(blocks[:40])
+    facts = _facts(blocks[:40])
     if kind == "project":
-        fields.setdefault("name", title)
-        fields.setdefault("scope", next((b.text for b in blocks if b.kind == "paragraph"
-                                         and not _FACT_LINE.match(b.text)), "")[:300])
-        fields = finish_project(fields)
-    else:
-        fields = {"name": fields.get("name") or title}
-    record_id = fields.pop("id", None) or path_id
-    chunks = []
-    for n, (text, block) in enumerate(_split(blocks)):
-        # the title travels with every piece so "实施难点" of a campus case still says "campus"
-        shown = text if title in text else f"{title}\n{text}"
-        chunks.append(Chunk(f"{path_id}#{n}", shown, kind, source, block.where, record_id,
-                            dict(fields, is_record=(n == 0) and kind == "project")))
+        facts.setdefault("name", title)
+        facts.setdefault("scope", next((b.text for b in blocks if b.kind == "paragraph"
+                                        and not _FACT_LINE.match(b.text)), "")[:300])
+        facts = finish_project(facts)
+    record_id = facts.pop("id", None) or path_id
+    parts = _sections(blocks, title) if kind in SECTIONED_KINDS else [(None, blocks)]
+    chunks: list[Chunk] = []
+    for section, part in parts:
+        if kind == "project":
+            fields = facts
+        else:
+            fields = {"name": section or facts.get("name") or title}
+        rid = f"{path_id}#{section}" if section else record_id
+        heading = f"{title} · {section}" if section else title
+        for text, block in _split(part):
+            # the title travels with every piece so "实施难点" of a campus case still says "campus"
+            shown = text if text.startswith(title) else f"{heading}\n{text}"
+            chunks.append(Chunk(f"{path_id}#{len(chunks)}", shown, kind, source, block.where,
+                                rid, dict(fields, is_record=not chunks and kind == "project")))
     return LoadedFile(source, kind, chunks, list(doc.problems))

@@ -97,7 +97,9 @@ def parse_amount(value: object, unit: float = 1.0) -> tuple[float | None, str | 
         return None, None
     number = float(match.group())
     rest = text[match.end():].strip().lower()
-    multiplier = unit
+    # a unit or currency written in the cell wins over the unit in the header
+    written = re.search(r"[万亿千元]|usd|cny|rmb|\$|¥|￥|million", text, re.I)
+    multiplier = 1.0 if written else unit
     for word, factor in _MULTIPLIERS.items():
         if rest.startswith(word):
             multiplier = factor

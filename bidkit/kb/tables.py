@@ -105,8 +105,12 @@ def finish_project(fields: dict) -> dict:
 def _sheet_chunks(path_id: str, source: str, sheet: str, rows: Rows, kind_hint: str | None,
                   loaded: LoadedFile, many_sheets: bool) -> None:
     found = find_header(rows)
-    if found is None:
-        return
+    if found is None:  # not an 业绩表: the first row with two labels is the header
+        start = next((i for i, r in enumerate(rows[:10]) if sum(bool(_cell(v)) for v in r) >= 2),
+                     None)
+        if start is None:
+            return
+        found = (start, {})
     start, columns = found
     header = list(rows[start])
     is_projects = "name" in columns.values() and kind_hint in (None, "project")
