@@ -108,10 +108,28 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
             text = text[m.start():]
         h = _heading(b, text)
         if h:
+            if h.style == "annex" and not h.title:
+                h.title = _title_on_next_lines(outline, b.index)
             heads.append(h)
     heads = _main_styles(heads)
     heads = _with_unnumbered(outline, chapter, heads)
     return [(h.title, h.block) for h in _leaves(heads) if h.title]
+
+
+def _title_on_next_lines(outline: Outline, index: int) -> str:
+    """'附件九：' on its own line, the form's title on the next one (or two) lines."""
+    blocks = outline.doc.blocks
+    nxt = [b for b in blocks[index + 1:index + 3] if b.kind != "table"]
+    if not nxt or any(rx.match(nxt[0].text) for _, rx in _NUMBERING):
+        return ""
+    first = re.sub(r"\s+", "", nxt[0].text)
+    if len(first) > 30 or re.search(r"[，。；：:,]", first):
+        return ""
+    if not _FORM_SUFFIX.search(first[-3:]) and len(nxt) > 1:
+        second = re.sub(r"\s+", "", nxt[1].text)
+        if len(second) <= 12 and _FORM_SUFFIX.search(second[-3:]):
+            first += second
+    return form_title(first, merged=False)
 
 
 def _with_unnumbered(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[_Heading]:
