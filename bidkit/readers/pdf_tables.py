@@ -228,8 +228,11 @@ def _smallest_cell(pt, below, right, intersections, connects):
     return None
 
 
-def _page_chars(textpage, text: str, height: float) -> list[tuple[int, float, float]]:
-    """(index, centre x, centre y top-origin) of every real character, in text order."""
+Char = tuple[int, float, float, float, float, float, float]  # index, cx, cy, x0, x1, top, bottom
+
+
+def _page_chars(textpage, text: str, height: float) -> list[Char]:
+    """Every real character: index, centre and box (top-origin), in text order."""
     if textpage.count_chars() != len(text):
         return []
     import pypdfium2.raw as pdfium_c
@@ -243,19 +246,21 @@ def _page_chars(textpage, text: str, height: float) -> list[tuple[int, float, fl
             continue
         get_box(raw, i, *refs)  # left, right, bottom, top
         left, right, bottom, top = (v.value for v in box)
-        out.append((i, (left + right) / 2, height - (top + bottom) / 2))
+        out.append((i, (left + right) / 2, height - (top + bottom) / 2, left, right,
+                    height - top, height - bottom))
     return out
 
 
-def _fill(grid: list[list], chars: list[tuple[int, float, float]], text: str) -> list[list[str]]:
+def _fill(grid: list[list], chars: list[Char], text: str) -> list[list[str]]:
     """Cell texts: a character belongs to the cell holding its centre (as in pdfplumber), so
     descenders of the row above or a glyph touching a rule do not leak into a cell."""
-    members: dict[tuple[int, int], list[int]] = {}
+    members: dict[tuple[int, int], list[Char]] = {}
     tops = [min(c[1] for c in row if c) for row in grid]
     x0, y0 = min(c[0] for row in grid for c in row if c), tops[0]
     x1 = max(c[2] for row in grid for c in row if c)
     y1 = max(c[3] for row in grid for c in row if c)
-    for idx, cx, cy in chars:
+    for char in chars:
+        cx, cy = char[1], char[2]
         if not (x0 <= cx < x1 and y0 <= cy < y1):
             continue
         r = bisect.bisect_right(tops, cy) - 1
@@ -265,29 +270,49 @@ def _fill(grid: list[list], chars: list[tuple[int, float, float]], text: str) ->
             hit = next((j for j, c in enumerate(grid[rr])
                         if c and c[0] <= cx < c[2] and c[1] <= cy < c[3]), None)
             if hit is not None:
-                members.setdefault((rr, hit), []).append(idx)
+                members.setdefault((rr, hit), []).append(char)
                 break
     return [[_cell_text(members.get((r, j), []), text) for j in range(len(row))]
             for r, row in enumerate(grid)]
 
 
-def _cell_text(indexes: list[int], text: str) -> str:
-    """The cell's characters in text order; a line break where pdfium had one between them."""
-    from bidkit.readers.pdf_text import join_lines
+def _cell_text(chars: list[Char], text: str) -> str:
+    """The cell's characters in text order, as lines (where pdfium broke them) joined into
+    paragraphs by the same layout cues as body text; paragraphs are kept apart by newlines,
+    so numbered items inside one cell stay separate."""
+    from bidkit.readers.pdf_text import Line, Margins, breaks_paragraph, join_lines
 
-    if not indexes:
+    if not chars:
         return ""
-    lines, current = [], [text[indexes[0]]]
-    for prev, i in zip(indexes, indexes[1:]):
-        gap = text[prev + 1:i]
+    lines: list[list[Char]] = [[chars[0]]]
+    for prev, ch in zip(chars, chars[1:]):
+        gap = text[prev[0] + 1:ch[0]]
         if "\n" in gap:
-            lines.append("".join(current).strip())
-            current = []
-        elif gap.strip() == "" and gap:
-            current.append(" ")
-        current.append(text[i])
-    lines.append("".join(current).strip())
-    return join_lines([ln for ln in lines if ln]) if any(lines) else ""
+            lines.append([])
+        lines[-1].append(ch)
+    boxed = [Line(text=_chars_text(ln, text), x0=min(c[3] for c in ln), x1=max(c[4] for c in ln),
+                  top=min(c[5] for c in ln), bottom=max(c[6] for c in ln)) for ln in lines]
+    boxed = [ln for ln in boxed if ln.text]
+    if not boxed:
+        return ""
+    em = sorted(ln.height for ln in boxed)[len(boxed) // 2] or 1.0
+    margins = Margins(left=min(ln.x0 for ln in boxed), right=max(ln.x1 for ln in boxed), em=em,
+                      leading=1.5 * em)
+    paragraphs: list[list[str]] = [[boxed[0].text]]
+    for prev, ln in zip(boxed, boxed[1:]):
+        if breaks_paragraph(prev, ln, margins):
+            paragraphs.append([])
+        paragraphs[-1].append(ln.text)
+    return "\n".join(join_lines(p) for p in paragraphs)
+
+
+def _chars_text(line: list[Char], text: str) -> str:
+    out = [text[line[0][0]]]
+    for prev, ch in zip(line, line[1:]):
+        if text[prev[0] + 1:ch[0]].strip() == "" and ch[0] > prev[0] + 1:
+            out.append(" ")
+        out.append(text[ch[0]])
+    return "".join(out).strip()
 
 
 def tidy_columns(rows: list[list[str]]) -> list[list[str]]:
