@@ -159,3 +159,17 @@ def test_parse_file_applies_amendment_files_in_order(tmp_path, suffix):
     result = parse_file(tender_path, [first, second])
     assert result.meta.deadline == "2031-06-08T09:30"
     assert result.meta.sources["deadline"].section == second.name
+
+
+def test_from_to_statements_in_chinese_and_english(tmp_path):
+    result = _apply(tmp_path, "gz.txt", [
+        "更正内容：投标截止时间及开标时间：由2031年5月20日9:30变更为2031年6月10日14:30；",
+        "预算金额由120万元调整为135万元。",
+    ])
+    assert result.meta.deadline == result.meta.opening == "2031-06-10T14:30"
+    assert result.meta.budget == 1_350_000.0
+    english = _apply(tmp_path, "c.txt", [
+        "The bid due date has been changed from 20 May 2031 to 14 June 2031 at 11:00 AM.",
+    ], tender=_tender("en"))
+    assert english.meta.deadline == "2031-06-14T11:00"
+    assert english.meta.opening == "2031-05-20T09:30"

@@ -23,12 +23,17 @@ _VERB_ZH = r"(?:更正|变更|修改|调整|更改|改)"
 _ZH_ORIGINAL_NOW = re.compile(
     r"(?:^|(?<=[\s，,。；;：:（(“\"、将对]))原(?![因则件始厂产装来理样址])(?P<old>.{1,400}?)[，,；;。]?\s*"
     rf"现?{_VERB_ZH}为[:：]?\s*(?P<new>.+)")
+_ZH_FROM_TO = re.compile(
+    rf"(?P<label>[^，,。；;\n]{{0,40}}?)[:：]?\s*由(?P<old>[^，,。；;\n]{{1,200}}?)"
+    rf"(?:{_VERB_ZH}|延期|推迟|顺延|延长)(?:为|至|到)[:：]?\s*(?P<new>[^，,。；;\n]{{1,300}})")
 _ZH_LABEL_NOW = re.compile(
     rf"(?P<label>[^，,。；;：:\n]{{2,40}}?)(?:{_VERB_ZH}|延期|推迟|顺延|延长|延至)(?:为|至|到)?[:：]\s*"
     rf"(?P<new>[^，,。；;\n]{{2,120}})|(?P<label2>[^，,。；;：:\n]{{2,40}}?)"
     rf"(?:{_VERB_ZH}为|延期至|推迟至|顺延至|延长至|延至)(?P<new2>[^，,。；;\n]{{2,120}})")
 _BE = r"(?:is|are|has\s+been|have\s+been|shall\s+be|stands?|will\s+be)\s+(?:hereby\s+|now\s+)?"
 _EN_PATTERNS = (
+    re.compile(rf"(?P<old>.{{3,300}}?)\s+{_BE}(?:changed|revised|extended|postponed|amended|modified|"
+               r"rescheduled)\s+from\s+.+?\s+to\s+(?P<new>.+)", re.I | re.S),
     re.compile(r"(?P<old>.{3,400}?)\s+(?:shall|should|may|will|is\s+to)\s+(?:now\s+)?be\s+read\s+as"
                r"\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
     re.compile(rf"(?P<old>.{{3,400}}?)\s+{_BE}(?:replaced|substituted|superseded)\s+(?:by|with)"
@@ -110,6 +115,10 @@ def _changes_in_sentence(sentence: str) -> list[tuple[str, str, str, str]]:
     m = _ZH_ORIGINAL_NOW.search(sentence)
     if m:
         return [(m["old"], m["old"], m["new"], sentence)]
+    found = [(f"{m['label']} {m['old']}", m["old"], m["new"], sentence)
+             for m in _ZH_FROM_TO.finditer(sentence)]
+    if found:
+        return found
     found = [(m["label"] or m["label2"], "", m["new"] or m["new2"], sentence)
              for m in _ZH_LABEL_NOW.finditer(sentence)]
     if found:
@@ -186,6 +195,12 @@ def _new_value(kind: str, text: str) -> object | None:
     return amounts[0].amount if amounts else None
 
 
+def _show(value: object) -> str:
+    if value is None:
+        return "(not found)"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+
+
 def _apply_meta(tender: Tender, change: Change, name: str) -> list[str]:
     notes = []
     for field, kind in _fields_for(change):
@@ -195,8 +210,8 @@ def _apply_meta(tender: Tender, change: Change, name: str) -> list[str]:
         before = getattr(tender.meta, field)
         setattr(tender.meta, field, value)
         tender.meta.sources[field] = change.source
-        notes.append(f"{name}: {field} changed from {before if before is not None else '(not found)'} "
-                     f"to {value} ({change.source.where or 'amendment'}).")
+        notes.append(f"{name}: {field} changed from {_show(before)} to {_show(value)} "
+                     f"({change.source.where or 'amendment'}).")
     return notes
 
 
@@ -260,7 +275,8 @@ def _meta_from_amendment(tender: Tender, amendment: Tender, name: str, done: set
         before = getattr(tender.meta, field)
         setattr(tender.meta, field, value)
         tender.meta.sources[field] = source.model_copy(update={"section": Path(name).name})
-        notes.append(f"{name}: {field} changed from {before} to {value} ({source.where or 'amendment'}).")
+        notes.append(f"{name}: {field} changed from {_show(before)} to {_show(value)} "
+                     f"({source.where or 'amendment'}).")
     return notes
 
 
