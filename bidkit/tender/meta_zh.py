@@ -32,9 +32,9 @@ LABELS: dict[str, re.Pattern] = {
 ROW_NAME = re.compile(r"^\d{0,2}(?:采购|招标)?(?:项目|工程)名称(?=[^:：及])")
 # Labels that end a value ('项目名称：X项目编号：Y' must give X).
 STOP = re.compile(
-    r"(?:项目|招标|采购)?(?:编号|名称)[^：:，。]{0,5}[：:]|(?:采购人|招标人|采购单位|采购代理机构|代理机构|集采机构|"
+    r"(?:项目|招标|采购)?(?:编号|名称)(?:/\S{1,4})?[：:]|(?:采购人|招标人|采购单位|采购代理机构|代理机构|集采机构|"
     r"地\s*址|联系人|联系方式|联系电话|电\s*话|传真|邮编|邮箱|电子邮件|开户|账号|预算金额|最高限价|包号|采购方式|"
-    r"招标方式|开标时间|开标地点|投标截止时间)[^：:，。]{0,6}[：:]|[。；;|]"
+    r"招标方式|开标时间|开标地点|投标截止时间)(?:信息|名称|/\S{1,4}|[（(][^）)]{0,10}[)）])?[：:]|[。；;|]"
 )
 
 PROCEDURES = ("公开招标", "邀请招标", "竞争性磋商", "竞争性谈判", "单一来源", "询价", "框架协议",
@@ -129,6 +129,6 @@ def cover_name(lines: list[Line]) -> tuple[str, Line] | None:
             break
         if _COVER_TITLE.match(line.text) and line.index > 0:
             above = lines[line.index - 1].text.strip()
-            if 4 <= len(above) <= 80 and not re.search(r"[:：]", above):
+            if 4 <= len(above) <= 80 and not re.search(r"[:：]|(?:公司|集团|政府|委员会|管理处)$", above):
                 return above, lines[line.index - 1]
     return None
