@@ -149,6 +149,14 @@ def _looks_like_title(c: Clause) -> bool:
     return c.is_heading or (len(c.text) <= 25 and not re.search(r"[。；;.，,]", c.text))
 
 
+_ROW_NOISE = re.compile(r"^(?:说明|注|备注|note)\s*[：:]|…|\.{3}", re.I)
+
+
+def _group_title(c: Clause) -> bool:
+    """'一、一般资格审查' / '资格性审查表': a one-cell row naming a group of rows."""
+    return len(c.cells) == 1 and len(c.text) <= 24 and not re.search(r"[。；;，,：:]", c.text)
+
+
 def leaf_items(items: list[Clause]) -> list[Clause]:
     """Drop sub-headings (a short or colon-ended item followed by deeper items), unticked
     options, and items whose value is empty ('：无。', '： / 。')."""
@@ -164,7 +172,7 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
             continue
         if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body):
             continue
-        if c.is_row and _CONDITIONAL_ROW.search(c.text):
+        if c.is_row and (_CONDITIONAL_ROW.search(c.text) or _ROW_NOISE.search(c.text) or _group_title(c)):
             continue
         out.append(c)
     return out

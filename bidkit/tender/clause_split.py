@@ -124,7 +124,7 @@ def _continues(prev: Clause, text: str) -> bool:
     """A PDF line that carries on the previous clause (cut by a line or page break)."""
     if re.match(r"(?:https?://|www\.)", text) and not prev.is_row:
         return True  # a URL wrapped onto its own line
-    if prev.is_row or prev.is_heading or _TERMINAL.search(prev.text):
+    if prev.is_row or prev.is_heading or ends_clause(prev.text):
         return False
     if len(prev.body) < 20 or _english_title(prev.text) and text[:1].isupper():
         return False  # short unpunctuated lines and capitalised English lines are titles
@@ -177,11 +177,29 @@ def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
     out: list[list[str]] = []
     for cells in rows:
         lead_empty = len(cells) >= 3 and not cells[0] and not cells[1] or len(cells) == 2 and not cells[0]
-        if out and lead_empty and any(cells) and len(out[-1]) == len(cells):
+        if out and (lead_empty or _wrapped_line(out[-1], cells)) and any(cells) and len(out[-1]) == len(cells):
             out[-1] = [a + b for a, b in zip(out[-1], cells)]
         else:
             out.append(list(cells))
     return out
+
+
+def _wrapped_line(prev: list[str], cells: list[str]) -> bool:
+    """A one-cell row that finishes the sentence the row above left open (text lines of a
+    big cell that the table reader returned as rows)."""
+    filled = [i for i, c in enumerate(cells) if c]
+    prev_filled = [i for i, c in enumerate(prev) if c]
+    if len(filled) != 1 or not prev_filled or filled[0] != prev_filled[-1]:
+        return False
+    above, here = prev[filled[0]], cells[filled[0]]
+    return not ends_clause(above) and numbering_of(here)[0] is None
+
+
+def ends_clause(text: str) -> bool:
+    """Ends with sentence punctuation outside an open bracket ('（本项目行业为：' is open)."""
+    if text.count("（") + text.count("(") > text.count("）") + text.count(")"):
+        return False
+    return bool(_TERMINAL.search(text))
 
 
 def _row_pieces(cells: list[str]) -> list[str]:
@@ -206,8 +224,18 @@ def _dedupe_cells(cells: list[str]) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split a clause into sentences (Chinese 。；！？ and English '. ' boundaries)."""
-    parts = re.split(r"(?<=[。！？!?；;])\s*|(?<=[a-z0-9)\]]\.)\s+(?=[A-Z(])", text)
-    return [p.strip() for p in parts if p and p.strip()]
+    parts = [p.strip() for p in re.split(r"(?<=[。！？!?；;])\s*|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Z(])", text)
+             if p and p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
+
+
+_ABBREVIATION = re.compile(r"\b(?:No|Nos|Mr|Ms|Mrs|Dr|St|Co|Ltd|Inc|Rs|vs|etc|e\.g|i\.e|[A-Z])\.$")
 
 
 _INLINE_NUMBER = re.compile(

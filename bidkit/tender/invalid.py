@@ -157,7 +157,9 @@ def _segments(text: str) -> list[str]:
     for sentence in _merged_sentences(text):
         pending.append(sentence)
         if _has_consequence(sentence):
-            out.append("".join(_spaced(pending)))
+            # annotators quote from the clause start, but a long run of unrelated sentences
+            # before the consequence belongs to other items
+            out.append("".join(_spaced(pending if len(pending) <= 3 else pending[-1:])))
             pending = []
         elif _ZH_CONSEQUENCE.search(sentence) or _EN_CONSEQUENCE.search(sentence):
             pending = []  # a consequence for the award / contract: not this bid's

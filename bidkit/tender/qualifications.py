@@ -49,6 +49,10 @@ _EN_CRITERIA_END = re.compile(r"evaluation criteria|technical (?:and financial )
 _EN_CRITERION = re.compile(r"\b(?:must|should|shall|not|no|minimum|at least|registered|experience|"
                            r"turnover|years?)\b", re.I)
 _PERSONNEL = re.compile(r"人员|专家|经理|负责人|工程师|团队|成员|staff|personnel|expert|team|key", re.I)
+_REVIEW_OUTCOME = re.compile(r"审查不(?:通过|合格)|不(?:通过|合格)|无效|否决其?投标(?!资格)|rejected|disqualif", re.I)
+# '资格审查' alone titles the review procedure; its numbered text is procedure, its table rows
+# are the checks.
+_PROCEDURE_TITLE = re.compile(r"^(?:[^\w]*)(?:资格(?:性)?(?:审查|评审|检查))(?:程序|办法)?\s*$")
 _LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.I)
 _MAX_ITEMS = 60
 
@@ -58,18 +62,27 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     found: list[Clause] = []
     for i, c in enumerate(clauses):
         if _is_qualification_head(c, outline.section_title(c.block) or ""):
-            for item in leaf_items(list_after(clauses, i)):
-                if not any(item is f or near_duplicate(item.text, f.text) for f in found):
-                    found.append(item)
+            items = leaf_items(list_after(clauses, i))
+            if _PROCEDURE_TITLE.match(c.body):
+                items = [x for x in items if x.is_row]
+            _add_list(found, items)
         if len(found) >= _MAX_ITEMS:
             break
-    for c in clauses:
-        if _INLINE_LABEL.match(c.body) and not any(near_duplicate(c.text, f.text) for f in found):
-            found.append(c)
-    found += [r for r in _english_criteria(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
-    found += [r for r in _cell_lists(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
-    found += [r for r in _table_group_rows(clauses) if not any(near_duplicate(r.text, f.text) for f in found)]
+    _add_list(found, [c for c in clauses if _INLINE_LABEL.match(c.body)])
+    _add_list(found, _english_criteria(clauses))
+    _add_list(found, _cell_lists(clauses))
+    _add_list(found, _table_group_rows(clauses))
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
+
+
+def _add_list(found: list[Clause], items: list[Clause]) -> None:
+    """Add one list's items, leaving out those that repeat an item of an earlier list (tenders
+    restate the notice's list in a review table); items of the same list are all distinct."""
+    earlier = list(found)
+    for item in items:
+        if not any(item is f or item.block is f.block and item.text == f.text or
+                   near_duplicate(item.text, f.text) for f in earlier):
+            found.append(item)
 
 
 # Chapters where qualification words describe the review or the forms, not the requirements.
@@ -86,7 +99,7 @@ def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
     if not (_ZH_HEAD.search(head) or _EN_HEAD.search(head)) or _NOT_HEAD.search(head):
         return False
     if _LEAD_IN.search(body):
-        return True
+        return not _REVIEW_OUTCOME.search(body)  # '…之一的，资格审查不通过：' lists failures
     m = _ZH_HEAD.search(head) or _EN_HEAD.search(head)
     if re.search(r"[、及与和]", body[max(0, m.start() - 4): m.end() + 2]):
         return False  # '开标、资格审查及评标': a topic list, not the list's title
