@@ -214,3 +214,19 @@ def test_customer_notes_get_needs_and_open_questions_sheets(tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "checklist.xlsx")
     assert wb.sheetnames[-2:] == ["客户需求", "待澄清问题"]
     assert _sheet_rows(wb["待澄清问题"])[0][3] == "是否需要驻场？"
+
+
+def test_control_characters_and_leading_equals_from_pdf_text_are_written_as_plain_text(tmp_path):
+    tender = _tender()
+    tender.requirements.append(Requirement(kind="technical", text="\x07响应\x0b时间", source=SourceRef(page=2)))
+    tender.requirements.append(Requirement(kind="technical", text='=HYPERLINK("http://x","y")',
+                                           source=SourceRef(page=3)))
+    tender.warnings.append("bad \x01 char")
+    write_parse_outputs(tender, tmp_path)
+    ws = openpyxl.load_workbook(tmp_path / "checklist.xlsx")["技术要求"]
+    texts = [row[3] for row in _sheet_rows(ws)]
+    assert " 响应 时间" in texts
+    formula_cell = next(c for c in ws["D"] if c.value and str(c.value).startswith("=HYPERLINK"))
+    assert formula_cell.data_type == "s"
+    assert "响应 时间" in "".join(c.text for t in docx.Document(tmp_path / "checklist.docx").tables
+                                 for r in t.rows for c in r.cells)

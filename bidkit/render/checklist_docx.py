@@ -14,7 +14,9 @@ from docx.shared import Cm, Pt
 
 from bidkit.model import Tender
 from bidkit.render import ooxml
-from bidkit.render.checklists import Checklist, build_checklists, key_facts, labels, scoring_sum
+from bidkit.render.checklists import (
+    Checklist, build_checklists, clean_text, key_facts, labels, scoring_sum,
+)
 
 TABLE_FONT = Pt(10.5)  # 五号: fits a clause per row without crowding
 SUBSTANTIVE_SHADE = "FFF2CC"
@@ -136,10 +138,10 @@ def _add_section(document, landscape: bool) -> None:
 def _cover(document, tender: Tender) -> None:
     lab = labels(tender.language)
     document.add_heading(lab["title"], level=0)
-    name = tender.meta.project_name or tender.source_file
-    document.add_paragraph(name).runs[0].bold = True
+    name = clean_text(tender.meta.project_name or tender.source_file)
+    document.add_paragraph().add_run(name).bold = True
     if tender.meta.project_number:
-        document.add_paragraph(tender.meta.project_number)
+        document.add_paragraph(clean_text(tender.meta.project_number))
     document.add_paragraph(lab["generated"])
 
 

@@ -6,6 +6,7 @@ follow the tender's language: a Chinese tender gets Chinese headers, an English 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,14 @@ _META_FIELDS = (
 )
 
 _MONEY_FIELDS = {"budget", "max_price", "deposit"}
+
+
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean_text(value: object) -> object:
+    """Strings as XML (xlsx and docx) accepts them: PDF text may carry control characters."""
+    return _XML_ILLEGAL.sub(" ", value) if isinstance(value, str) else value
 
 
 def labels(language: str) -> dict[str, str]:
@@ -153,7 +162,8 @@ def key_facts(tender: Tender) -> list[KeyFact]:
         facts.append(KeyFact(lab["scoring_total"], format_value(tender.scoring_total), kind="total"))
     facts.extend(KeyFact(lab["amendment"], name, kind="amendment") for name in tender.amendments)
     facts.extend(KeyFact(lab["warnings"], text, kind="warning") for text in tender.warnings)
-    return facts
+    return [KeyFact(*(clean_text(v) for v in (f.label, f.value, f.ref, f.quote)), kind=f.kind)
+            for f in facts]
 
 
 def _first_status(tender: Tender) -> str:
@@ -243,6 +253,8 @@ def build_checklists(tender: Tender) -> list[Checklist]:
     if questions:
         title = "Open questions" if not zh else "待澄清问题"
         lists.append(_requirement_checklist(tender, "open_questions", title, questions, pages))
+    for checklist in lists:
+        checklist.rows = [{k: clean_text(v) for k, v in row.items()} for row in checklist.rows]
     return lists
 
 

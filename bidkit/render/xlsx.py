@@ -93,6 +93,8 @@ def _write_checklist(ws: Worksheet, checklist: Checklist, language: str) -> None
         emphasise = index < len(checklist.highlight) and checklist.highlight[index]
         for col_index, column in enumerate(checklist.columns, 1):
             cell = ws.cell(row=index + 2, column=col_index)
+            if cell.data_type == "f":  # tender text that starts with '=' is text, not a formula
+                cell.data_type = "s"
             cell.border = BORDER
             cell.alignment = CENTER_TOP if column.kind in ("ref", "number", "status") else WRAP_TOP
             if emphasise:
@@ -144,6 +146,8 @@ def _write_key_facts(ws: Worksheet, tender: Tender) -> None:
         ws.append([fact.label, fact.value, fact.ref, fact.quote])
         row = ws.max_row
         for col in range(1, 5):
+            if ws.cell(row, col).data_type == "f":
+                ws.cell(row, col).data_type = "s"
             ws.cell(row, col).alignment = WRAP_TOP
             ws.cell(row, col).border = BORDER
         ws.cell(row, 1).font = Font(bold=True)
