@@ -157,6 +157,12 @@ def _same_header(a: list[str], b: list[str]) -> bool:
     return [re.sub(r"\s+", "", x) for x in a] == [re.sub(r"\s+", "", x) for x in b]
 
 
+def _looks_like_header(row: list[str], cols: _Columns) -> bool:
+    """A second header row ('Component | Weight') inside a continued table."""
+    pts = row[cols.points] if cols.points is not None and cols.points < len(row) else ""
+    return bool(pts.strip()) and not re.search(r"\d", pts) and bool(_ROLE_PATTERNS[2][1].search(pts))
+
+
 @dataclass
 class _Row:
     block: Block
@@ -175,7 +181,7 @@ def _table_items(outline: Outline, tables: list[Block], header_at: int,
     for t in tables:
         body = t.rows[header_at + 1:] if t is tables[0] else t.rows
         for row in body:
-            if _same_header(row, header):
+            if _same_header(row, header) or _looks_like_header(row, cols):
                 continue
             cells = [row[c] if c is not None and c < len(row) else "" for c in
                      (cols.items[0], cols.items[1] if len(cols.items) > 1 else None,

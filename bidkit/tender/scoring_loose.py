@@ -11,7 +11,7 @@ from bidkit.model import ScoringItem, SourceRef
 from bidkit.tender.outline import Outline
 from bidkit.tender.scoring_common import category_of, clean_name, points_from_criteria
 
-_SIGNAL = re.compile(r"points?|marks?|score|weight|criteria|分值|分数|权重|评分|满分", re.I)
+_SIGNAL = re.compile(r"\b(?:points?|marks?|scores?|weight(?:age|ing)?)\b|分值|分数|权重|评分|满分", re.I)
 _SEQ = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})*)\s*\.?\s*([a-h])?\s*$")
 _LEAD_SEQ = re.compile(r"^\s*(\d{1,2})\s*[-–.]\s*(?=[A-Za-z\u4e00-\u9fff])")
 _POINTS = re.compile(r"^\s*(?:0\s*[~～\-]\s*)?(\d+(?:\.\d+)?)\s*(%|分|points?|marks?)?\s*$", re.I)
