@@ -47,6 +47,11 @@ _CURRENCY_HINT = re.compile(r"(?:quoted|priced|expressed|submitted|paid)\s+(?:on
                             r"(?P<w>[A-Za-z ]{2,30}?)\s*(?:\((?P<c>[A-Z]{3})\))?(?:\s+only|[.,;])", I)
 _ACRONYM = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|the|de)\s+)*){1,8}[A-Z][\w&'-]*)"
                       r"\s*\(\s*[“\"']?(?P<abbr>[A-Z]{2,8})[”\"']?\s*\)")
+# currency words next to an amount ('Rs. 500', '5,000 AED'), counted to find the tender's currency
+_CURRENCY_WORD = re.compile(
+    r"(?:(?P<INR>\bINR|\bRs\.?|₹)|(?P<USD>\bUSD|US\$)|(?P<AED>\bAED)|(?P<MGA>\bMGA|Ariary)|(?P<PKR>\bPKR)|"
+    r"(?P<EUR>\bEUR|€)|(?P<GBP>\bGBP|£))\s*\d|\d\s*(?:(?P<xINR>INR|Rupees)|(?P<xUSD>USD)|(?P<xAED>AED|Dirhams?)|"
+    r"(?P<xPKR>PKR))\b")
 _ORG_WORD = re.compile(
     r"Authority|Organi[sz]ation|Ministry|Department|Directorate|Bank|Corporation|Company|Limited|Ltd|"
     r"Council|Agency|Alliance|School|University|Institute|Office|Government|Administration|Board|"
@@ -187,5 +192,6 @@ def _currency(lines: list[Line]) -> str | None:
             codes = [f.currency for f in find_money(f"{m['c'] or m['w']} 1")] + ([m["c"]] if m["c"] else [])
             if codes and codes[0]:
                 return codes[0]
-    counts = Counter(f.currency for line in lines for f in find_money(line.text) if f.currency)
+    counts = Counter(m.lastgroup.lstrip("x") for line in lines[:3000]
+                     for m in _CURRENCY_WORD.finditer(line.text))
     return counts.most_common(1)[0][0] if counts else None
