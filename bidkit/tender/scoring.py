@@ -43,8 +43,12 @@ class _Columns:
     cat: int | None = None
 
 
+_NOT_EVALUATION = re.compile(r"合同|采购需求|用户需求|需求书|技术规格|技术要求|服务要求|文件格式|格式附件|"
+                             r"contract|terms of reference|scope of work|specification|forms?\b", re.I)
+
+
 def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
-    items = _from_tables(outline)
+    items = [i for i in _from_tables(outline) if not _NOT_EVALUATION.search(i.source.section or "")]
     if not items:
         items = scoring_from_lines(outline)
     items = _dedupe(items)

@@ -63,7 +63,8 @@ def _parse_row(cells: list[str]) -> tuple[str, float | None, str] | None:
             continue
         rest.append(c)
     texts = [c for c in rest if not _POINTS.match(c)]
-    if not texts or _is_total(texts[0]) or _NOT_NAME.match(texts[0]):
+    if not texts or _is_total(texts[0]) or _NOT_NAME.match(texts[0]) or \
+            len(texts[0]) <= 12 and _SIGNAL.search(texts[0]):  # '权重（%）', 'Points' — header words
         return None
     name_cell = texts[0]
     lead = _LEAD_SEQ.match(name_cell)
