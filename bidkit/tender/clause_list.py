@@ -16,6 +16,9 @@ _UNTICKED = re.compile(r"^\s*[□☐]")
 _EMPTY_VALUE = re.compile(r"[：:]\s*(?:无|/|／|不适用|N/?A|None)\s*[。.]?\s*$", re.I)
 _CROSS_REF = re.compile(r"^(?:[^。：:|]{0,24}[：:|]\s*)?(?:如有[，,]?\s*)?(?:具体要求)?(?:见|详见|参见|具体见)"
                         r"[^。]{0,30}[。.]?(?:\s*\|.*)?$")
+# '符合《招标公告》…规定的条件': points to another part of this tender (a law is not one).
+_TENDER_REF = re.compile(r"^(?:应)?(?:符合|满足|详见|见|按照?)[^。]{0,12}(?:《(?:招标公告|投标人须知|投标邀请|采购公告|"
+                         r"竞争性磋商公告)|第[一二三四五六七八九十\d]+(?:章|部分)|本(?:章|须知)|前附表)")
 # Options that apply only if the tender chose them ('（如适用）', '如本项目接受联合体…').
 _CONDITIONAL_ROW = re.compile(r"[（(]如(?:适用|有)[)）]\s*\||\|\s*如(?:本项目|有|适用)")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*-?\s*\d*\s*-?\s*$")
@@ -170,7 +173,8 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
             continue
         if _UNTICKED.match(c.text) or _EMPTY_VALUE.search(c.body) and len(c.body) < 40:
             continue
-        if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body):
+        if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body) or \
+                not c.is_row and len(c.body) < 70 and _TENDER_REF.match(c.body):
             continue
         if c.is_row and (_CONDITIONAL_ROW.search(c.text) or _ROW_NOISE.search(c.text) or _group_title(c)):
             continue

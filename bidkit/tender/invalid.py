@@ -24,7 +24,7 @@ _ZH_CONSEQUENCE = re.compile(
     r"作?(?:为|按)?无效(?:投标|响应)?(?:文件)?处理|视为(?:无效|没有实质性响应|未实质性响应|非实质性响应|放弃)|"
     r"作?废标处理|视作废标|被?否决(?:其)?(?:投标|响应)?|予以否决|"
     r"拒收|不予(?:接收|接受)|恕不接收|(?:被|予以|将|均将)拒绝|拒绝(?:接收|并|其投标|其响应)|"
-    r"不得参加(?:开标|评标|评审)|非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|"
+    r"(?:其|投标人|供应商)[^。，,]{0,6}不得参加(?:开标|评标|评审)|非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|"
     r"不进入(?:后续|下一步)|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
     r"資格不符|投標無效|視為無效|不予接受|廢標"
 )
@@ -58,8 +58,9 @@ _NOT_INVALID = re.compile(
     r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
     r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|不得分|不做无效|不作无效|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
-    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat", re.I)
-_CONTRACT_CHAPTER = re.compile(r"合同|contract|conditions of contract|GCC|SCC", re.I)
+    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach", re.I)
+_CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
+                               r"\bGCC\b|\bSCC\b", re.I)
 _MAX_ITEMS = 90
 
 
