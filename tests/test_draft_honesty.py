@@ -110,3 +110,15 @@ def test_invalid_bid_conditions_are_self_checks_not_claims():
     draft = build_draft(sample_tender(), FakeKB())
     condition = next(r for r in draft.requirements if r.requirement.kind == "invalid_condition")
     assert condition.answer.coverage == "tbc" and "自查" in condition.answer.text
+
+
+def test_matrix_puts_substantive_items_first_then_by_points(tmp_path):
+    from openpyxl import load_workbook
+
+    draft = build_draft(sample_tender(), FakeKB())
+    ws = load_workbook(write(tmp_path, draft)["matrix"]).worksheets[0]
+    priorities = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert priorities == sorted(priorities) and priorities[0] == 1
+    first_clause = ws.cell(row=2, column=5).value
+    assert first_clause.startswith("★1.")
+    assert {c.value for c in ws[1]} >= {"覆盖情况", "二次开发", "负责人", "功能映射（能力/业绩）"}

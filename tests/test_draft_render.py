@@ -87,3 +87,12 @@ def test_commercial_volume_follows_the_tenders_bid_structure_in_order(tmp_path):
     document = docx.Document(str(render(tmp_path, tender)["commercial"]))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[:len(tender.bid_sections)] == [s.title for s in tender.bid_sections]
+
+
+def test_volumes_cite_short_labels_explained_in_an_evidence_index(tmp_path):
+    document = docx.Document(str(render(tmp_path, sample_tender())["technical"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "[E1]" in text and "[cap-01]" not in text
+    index = document.tables[-1]
+    assert index.rows[1].cells[0].text == "E1"
+    assert index.rows[1].cells[2].text.startswith(("capabilities/", "projects/", "staff/", "certs/"))

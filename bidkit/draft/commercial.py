@@ -198,7 +198,7 @@ def compliance_row(resp: RequirementResponse, language: str) -> dict:
     star = req.marker if req.marker and not req.text.startswith(req.marker) else ""
     return {"clause": f"{star}{req.text}", "page": req.page or req.source.where,
             "response": f"{resp.answer.text} {gap_marker}".strip(), "status": status,
-            "evidence": "; ".join(ev.citation for ev in resp.answer.evidence),
+            "evidence": " ".join(f"[{ev.id}]" for ev in resp.answer.evidence),
             "substantive": req.substantive}
 
 
@@ -206,7 +206,7 @@ def project_row(p: ProjectRecord) -> dict:
     period = " ~ ".join(x for x in (p.start_date, p.end_date) if x)
     amount = f"{p.amount:,.2f}" if p.amount is not None else ""
     return {"name": p.name, "client": p.client or "", "amount": amount, "period": period,
-            "industry": p.industry or "", "proof": f"[{p.id}] {p.evidence_file} {p.location}".strip()}
+            "industry": p.industry or "", "proof": f"{p.evidence_file} {p.location}".strip()}
 
 
 def describe_filters(filters: dict, language: str) -> str:

@@ -68,7 +68,10 @@ def extractive_answer(item_text: str, evidence: list[Evidence], language: str, l
     which are answered by showing evidence, so only missing evidence is a gap there.
     """
     coverage = coverage_of(item_text, evidence) if claim else ("partial" if evidence else "tbc")
-    quotes = [f"{best_sentences(item_text, ev.text)}{cite(ev)}" for ev in evidence[:3]]
+    # a clause answer sits in a table cell: fewer, shorter quotes than a scoring chapter
+    count, length = (2, 150) if claim else (3, 220)
+    quotes = [f"{best_sentences(item_text, ev.text, max_chars=length)}{cite(ev)}"
+              for ev in evidence[:count]]
     gap = None
     if coverage == "tbc" or (claim and coverage != "met"):
         reason = missing or MISSING[language].get(coverage, MISSING[language]["tbc"])
@@ -80,7 +83,8 @@ def extractive_answer(item_text: str, evidence: list[Evidence], language: str, l
     else:
         lead = ""
     text = (lead + " ".join(quotes)) if quotes else ""
-    return Answer(text=text, evidence=evidence[:3], coverage=coverage, engine="extractive", gap=gap)
+    return Answer(text=text, evidence=evidence[:count], coverage=coverage, engine="extractive",
+                  gap=gap)
 
 
 SYSTEM_PROMPT = """You draft one answer for a bid (tender response).

@@ -90,10 +90,9 @@ def answer_requirement(req: Requirement, kb: EvidenceSource, responder, ledger: 
 
 
 def prioritise(responses: list[RequirementResponse]) -> list[RequirementResponse]:
-    """★/substantive first, then by the points riding on it, then the tender's order."""
-    ranked = sorted(enumerate(responses),
-                    key=lambda p: (not p[1].requirement.substantive, -(p[1].points or 0), p[0]))
-    return [resp.model_copy(update={"priority": _priority_level(resp)}) for _, resp in ranked]
+    """Priority 1 ★/substantive, 2 riding on ≥10 points, 3 on some points, 4 the rest.
+    The list keeps the tender's order (deviation tables follow the tender); the matrix sorts."""
+    return [resp.model_copy(update={"priority": _priority_level(resp)}) for resp in responses]
 
 
 def _priority_level(resp: RequirementResponse) -> int:

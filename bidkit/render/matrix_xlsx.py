@@ -65,7 +65,9 @@ def build_matrix(draft: BidDraft):
     h = HEADERS[lang]
     wb = Workbook()
     ws = _sheet(wb, h["titles"][0], h["requirements"], WIDTHS["requirements"], True)
-    for no, resp in enumerate(draft.requirements, 1):
+    ranked = sorted(enumerate(draft.requirements, 1),
+                    key=lambda pair: (pair[1].priority, -(pair[1].points or 0), pair[0]))
+    for no, resp in ranked:
         req = resp.requirement
         mapping = "; ".join(ev.citation for ev in resp.answer.evidence)
         gap = resp.answer.gap.marker(lang) if resp.answer.gap else ""

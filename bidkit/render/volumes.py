@@ -14,6 +14,7 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate, RichText
 
+from bidkit.draft.citations import CitationIndex, collect_evidence
 from bidkit.draft.models import BidDraft, Gap, RequirementResponse, label
 from bidkit.draft.wording import LABELS
 from bidkit.errors import InputError
@@ -71,17 +72,23 @@ def _status(code: str, language: str) -> RichText:
         else RichText(shown)
 
 
-def _requirement_row(no: int, resp: RequirementResponse, language: str) -> dict:
+def flag_substantive(clause: str, substantive: bool, marker: str | None, language: str) -> str:
+    """A substantive clause without its own ★/▲ gets a visible 【实质性】 label."""
+    if substantive and not marker and not STAR.search(clause[:20]):
+        return ("【实质性】" if language == "zh" else "[MANDATORY] ") + clause
+    return clause
+
+
+def _requirement_row(no: int, resp: RequirementResponse, language: str,
+                     cites: CitationIndex) -> dict:
     req = resp.requirement
-    clause = req.text
-    if req.substantive and not STAR.search(clause[:3]):
-        clause = ("【实质性】" if language == "zh" else "[MANDATORY] ") + clause
+    clause = flag_substantive(req.text, req.substantive, req.marker, language)
     marker = resp.answer.gap.marker(language) if resp.answer.gap else ""
     return {"no": no, "clause": rich(clause, emphasise_markers=True),
             "page": req.page or req.source.where or "",
-            "response": rich(f"{resp.answer.text} {marker}".strip()),
+            "response": rich(cites.text(f"{resp.answer.text} {marker}".strip())),
             "status": _status(resp.deviation, language),
-            "evidence": "; ".join(ev.citation for ev in resp.answer.evidence)}
+            "evidence": cites.refs(resp.answer.evidence)}
 
 
 def _base_context(draft: BidDraft) -> dict:
@@ -91,8 +98,14 @@ def _base_context(draft: BidDraft) -> dict:
             "language": draft.language}
 
 
+def _citations(draft: BidDraft) -> CitationIndex:
+    return CitationIndex(collect_evidence(draft))
+
+
 def technical_context(draft: BidDraft) -> dict:
     zh = draft.language == "zh"
+    cites = CitationIndex(collect_evidence([draft.technical_scoring, draft.technical_requirements,
+                                            draft.chapters]))
     scoring = []
     for resp in draft.technical_scoring:
         item = resp.item
@@ -102,23 +115,26 @@ def technical_context(draft: BidDraft) -> dict:
             "title": item.item,
             "criteria_line": f"{LABELS[draft.language]['criteria']}{points}{'：' if zh else ': '}"
                              f"{item.criteria or item.item}",
-            "answer": rich(f"{resp.answer.text} {marker}".strip()),
-            "evidence": [ev.citation for ev in resp.answer.evidence]})
+            "answer": rich(cites.text(f"{resp.answer.text} {marker}".strip())),
+            "evidence": [cites.line(ev) for ev in resp.answer.evidence]})
     chapters = []
     for chapter in draft.chapters:
         paragraphs = list(chapter.paragraphs)
         if chapter.answer and chapter.answer.gap:
             paragraphs.append(chapter.answer.gap.marker(draft.language))
-        chapters.append({"title": chapter.title, "paragraphs": [rich(p) for p in paragraphs]})
-    rows = [_requirement_row(i, r, draft.language)
+        chapters.append({"title": chapter.title,
+                         "paragraphs": [rich(cites.text(p)) for p in paragraphs]})
+    rows = [_requirement_row(i, r, draft.language, cites)
             for i, r in enumerate(draft.technical_requirements, 1)]
     context = _base_context(draft)
     if draft.anonymous:
         context["bidder"] = RichText("")
-    return {**context, "scoring": scoring, "requirements": rows, "chapters": chapters}
+    return {**context, "scoring": scoring, "requirements": rows, "chapters": chapters,
+            "evidence_index": cites.rows()}
 
 
 def commercial_context(draft: BidDraft) -> dict:
+    cites = _citations(draft)
     sections = []
     for section in draft.commercial:
         rows = []
@@ -126,33 +142,37 @@ def commercial_context(draft: BidDraft) -> dict:
             row = {**row, "no": i}
             for key in ("v", "response"):
                 if key in row:
-                    row[key] = rich(str(row[key]))
+                    row[key] = rich(cites.text(str(row[key])))
+            for key in ("evidence", "proof"):
+                if key in row:
+                    row[key] = cites.text(str(row[key]))
             if "clause" in row:
-                clause = row["clause"]
-                if row.get("substantive") and not STAR.search(clause[:3]):
-                    clause = ("【实质性】" if draft.language == "zh" else "[MANDATORY] ") + clause
+                clause = flag_substantive(row["clause"], row.get("substantive", False),
+                                          None, draft.language)
                 row["clause"] = rich(clause, emphasise_markers=True)
             if "status" in row:
                 row["status"] = rich(str(row["status"]))
             rows.append(row)
         sections.append({"title": section.title, "kind": section.kind, "rows": rows,
-                         "paragraphs": [rich(p) for p in section.paragraphs]})
-    return {**_base_context(draft), "sections": sections}
+                         "paragraphs": [rich(cites.text(p)) for p in section.paragraphs]})
+    return {**_base_context(draft), "sections": sections, "evidence_index": cites.rows()}
 
 
 def qa_context(draft: BidDraft) -> dict:
+    cites = _citations(draft)
     groups = []
     titles = LABELS[draft.language]["groups"]
     for source in ("scoring", "substantive", "deviation", "risk"):
         items = [q for q in draft.qa if q.source == source]
         if items:
             groups.append({"title": titles[source], "questions": [
-                {"no": i, "question": q.question, "answer": rich(q.answer),
-                 "evidence": "; ".join(ev.citation for ev in q.evidence), "who": q.who}
+                {"no": i, "question": q.question, "answer": rich(cites.text(q.answer)),
+                 "evidence": cites.refs(q.evidence), "who": q.who}
                 for i, q in enumerate(items, 1)]})
     gaps = [{"id": g.id, "item": g.item, "missing": g.missing, "page": g.page or ""}
             for g in draft.gaps]
-    return {**_base_context(draft), "pitch": draft.pitch, "groups": groups, "gaps": gaps}
+    return {**_base_context(draft), "pitch": draft.pitch, "groups": groups, "gaps": gaps,
+            "evidence_index": cites.rows()}
 
 
 CONTEXTS = {"technical": technical_context, "commercial": commercial_context, "qa": qa_context}

@@ -184,13 +184,25 @@ def qa() -> Document:
     return doc
 
 
+def evidence_index(doc) -> None:
+    """The closing chapter: what each [E1], [E2] … citation points to."""
+    para(doc, "{%p if evidence_index %}")
+    para(doc, "{{ L.evidence_index }}", "Heading 1")
+    loop_table(doc, ["{{ L.label }}", "{{ L.kind }}", "{{ L.source }}", "{{ L.location }}"],
+               ["{{ e.label }}", "{{ e.kind }}", "{{ e.source }}", "{{ e.location }}"],
+               [1.4, 2.2, 9.4, 3.0], "e in evidence_index")
+    para(doc, "{%p endif %}")
+
+
 BUILDERS = {"technical": technical, "commercial": commercial, "qa": qa}
 
 
 def main() -> None:
     for name, build in BUILDERS.items():
         target = OUT_DIRS[0] / f"{name}.docx"
-        build().save(target)
+        document = build()
+        evidence_index(document)
+        document.save(target)
         shutil.copyfile(target, OUT_DIRS[1] / f"{name}.docx")
         print(f"wrote {target} (+ package copy)")
 
