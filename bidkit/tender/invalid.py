@@ -28,16 +28,19 @@ _ZH_CONSEQUENCE = re.compile(
     r"不进入(?:后续|下一步)|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
     r"資格不符|投標無效|視為無效|不予接受|廢標"
 )
+_BID = r"(?:proposals?|bids?|offers?|tenders?|submissions?|quotations?|applications?)"
 _EN_CONSEQUENCE = re.compile(
     r"\b(?:(?:will|shall|may|must|would)\s+(?:\w+\s+)?(?:be\s+)?(?:rejected|disqualified|"
     r"declared\s+non-?\s*responsive|rendered\s+non-?\s*responsive|"
     r"deemed\s+(?:to\s+be\s+)?(?:substantially\s+)?non-?\s*responsive|"
-    r"viewed\s+as\s+non-?\s*responsive|considered\s+non-?\s*responsive|not\s+be\s+considered|"
-    r"not\s+be\s+(?:further\s+)?evaluated)|"
-    r"(?:shall|will)\s+not\s+(?:be\s+)?(?:consider|considered|accept|accepted|evaluated|opened)\b|"
+    r"viewed\s+as\s+non-?\s*responsive|considered\s+non-?\s*responsive)|"
+    rf"{_BID}\b[^.;]{{0,80}}\b(?:will|shall|may)\s+not\s+(?:be\s+)?(?:further\s+)?"
+    r"(?:considered|accepted|evaluated|opened|entertained)\b|"
+    rf"(?:shall|will)\s+not\s+(?:consider|accept|evaluate|entertain)\s+(?:any\s+|the\s+|such\s+)?{_BID}|"
+    rf"{_BID}\b[^.;]{{0,60}}\bopened\s+only\s+for|"
     r"(?:result|lead)\s+(?:directly\s+)?(?:in|to)\s+(?:the\s+)?(?:eventual\s+)?(?:rejection|disqualification)|"
     r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|"
-    r"reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+(?:proposal|bid|offer|tender)s?|non-?\s*responsive)",
+    rf"reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+{_BID}|non-?\s*responsive)",
     re.I,
 )
 # Lead-ins that announce a list of such conditions.

@@ -72,7 +72,22 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     _add_list(found, _english_criteria(clauses))
     _add_list(found, _cell_lists(clauses))
     _add_list(found, _table_group_rows(clauses))
+    found = [piece for c in found for piece in _split_english_criteria(c)]
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
+
+
+_MODAL = re.compile(r"\b(?:should|must|shall)\b", re.I)
+
+
+def _split_english_criteria(c: Clause) -> list[Clause]:
+    """'The agency should have … . The lead agency should have …': an English item that holds
+    several criterion sentences (a table row PDF text merged) gives one item per sentence."""
+    parts = sentences(c.text)
+    if len(parts) < 2 or not re.search(r"[A-Za-z]{4}", c.text[:40]):
+        return [c]
+    if sum(bool(_MODAL.search(p)) for p in parts) < 2 or not all(len(p) >= 25 for p in parts[1:]):
+        return [c]
+    return [replace(c, text=p) for p in parts]
 
 
 def _add_list(found: list[Clause], items: list[Clause]) -> None:
