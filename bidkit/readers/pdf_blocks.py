@@ -62,13 +62,14 @@ def find_running(pages: list[PageText]) -> Running:
             numbers = re.findall(r"\d+", text)
             if numbers:
                 numbered[_mask(text)].append((page.number, numbers))
-    counters = {key for key, seen in numbered.items() if _counts_pages(seen)}
-    return Running(exact={t for t, n in exact.items() if n >= MIN_RUNNING_PAGES}, counters=counters)
+    least = min(MIN_RUNNING_PAGES, len(pages)) if len(pages) > 1 else 2  # one page: no repeats
+    counters = {key for key, seen in numbered.items() if _counts_pages(seen, least)}
+    return Running(exact={t for t, n in exact.items() if n >= least}, counters=counters)
 
 
-def _counts_pages(seen: list[tuple[int, list[str]]]) -> bool:
+def _counts_pages(seen: list[tuple[int, list[str]]], least: int) -> bool:
     """Does one of the line's numbers move with the page number (page n ↔ number n - k)?"""
-    if len(seen) < MIN_RUNNING_PAGES:
+    if len(seen) < least:
         return False
     for j in range(len(seen[0][1])):
         offsets = Counter(page - int(nums[j]) for page, nums in seen if len(nums) > j)
