@@ -175,6 +175,7 @@ class _Row:
     points_cell: str
     crit: str
     cat: str
+    extra_points: list[str] = field(default_factory=list)
 
 
 def _table_items(outline: Outline, tables: list[Block], header_at: int,
@@ -196,17 +197,28 @@ def _table_items(outline: Outline, tables: list[Block], header_at: int,
                 category = group_category(next(iter(distinct))) or category
                 continue
             first = next((x for x in row if x.strip()), "")
-            if _TOTAL_ROW.match(first):
+            if _TOTAL_ROW.match(re.sub(r"\s+", "", first)):
                 continue
+            if not sub.strip():  # '企业综合实力（4分）' in the points cell, or heading the criteria
+                sub = _sub_name(pts) or _sub_name(crit.strip().split("\n")[0])
             if not group.strip() and not sub.strip() and not seq.strip() and rows:
                 rows[-1].crit += "\n" + crit.strip() if crit.strip() else ""
                 if not rows[-1].points_cell.strip() and pts.strip():
                     rows[-1].points_cell = pts
+                elif pts.strip():
+                    rows[-1].extra_points.append(pts)  # sub-criteria rows of one item
                 continue
             if not group.strip() and rows and (sub.strip() or pts.strip()):
                 group = rows[-1].group  # a merged group cell spans this row
             rows.append(_Row(t, group, sub, pts, crit, cat or category))
     return _rows_to_items(outline, rows)
+
+
+_SUB_NAME = re.compile(r"^(.{2,30}?)\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def _sub_name(text: str) -> str:
+    return text.strip() if _SUB_NAME.match(text.strip()) else ""
 
 
 def _rows_to_items(outline: Outline, rows: list[_Row]) -> list[ScoringItem]:
@@ -226,6 +238,9 @@ def _rows_to_items(outline: Outline, rows: list[_Row]) -> list[ScoringItem]:
         else:
             points = points_from_cell(r.points_cell) or points_in_name(raw) \
                 or points_from_criteria(r.crit)
+            extra = [points_from_cell(e) for e in r.extra_points]
+            if points is not None and extra and all(x is not None for x in extra):
+                points += sum(x for x in extra if x is not None)
         category = category_of(name, r.cat or group_category(r.group) or "", outline.language)
         items.append(_item(outline, r.block, category, name, points, r.crit))
     return items
