@@ -224,7 +224,8 @@ def _dedupe_cells(cells: list[str]) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split a clause into sentences (Chinese 。；！？ and English '. ' boundaries)."""
-    parts = [p.strip() for p in re.split(r"(?<=[。！？!?；;])\s*|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Z(])", text)
+    parts = [p.strip() for p in re.split(r"(?<=[。！？!?；;])\s*|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Z(])|"
+                                               r"(?<=[a-z)]\.)(?=[A-Z][a-z]{2})", text)
              if p and p.strip()]
     out: list[str] = []
     for p in parts:
@@ -235,7 +236,7 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-_ABBREVIATION = re.compile(r"\b(?:No|Nos|Mr|Ms|Mrs|Dr|St|Co|Ltd|Inc|Rs|vs|etc|e\.g|i\.e|[A-Z])\.$")
+_ABBREVIATION = re.compile(r"\b(?:No|Nos|Sl|Mr|Ms|Mrs|Dr|St|Co|Ltd|Inc|Rs|vs|etc|e\.g|i\.e|[A-Z])\.$")
 
 
 _INLINE_NUMBER = re.compile(
