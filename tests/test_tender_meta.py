@@ -171,3 +171,9 @@ def test_indian_nit_dates_and_deposit():
     assert meta.procedure == "NIT" and meta.project_number == "PCO/BBSR/806/156"
     assert (meta.deadline, meta.opening) == ("2023-02-13T15:00", "2023-02-14T15:00")
     assert (meta.budget, meta.deposit, meta.currency) == (14981795, 299636, "INR")
+
+
+def test_traditional_chinese_case_name_and_number():
+    meta = _meta("財團法人某某基金會", "「教材製作──示範案例」", "勞務採購案（案號：11402-39）")
+    assert meta.project_name == "教材製作──示範案例"
+    assert meta.project_number == "11402-39"

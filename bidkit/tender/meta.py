@@ -13,7 +13,8 @@ import re
 from bidkit.model import TenderMeta
 from bidkit.tender.meta_en import english_meta
 from bidkit.tender.meta_lines import Line, build_lines, first_date, first_value, money_in
-from bidkit.tender.meta_zh import LABELS, ROW_NAME, STOP, budget_from_table_header, cover_name, lots_zh, procedure_zh
+from bidkit.tender.meta_zh import (LABELS, ROW_NAME, STOP, budget_from_table_header, cover_name, lots_zh,
+                                   procedure_zh, quoted_case_name)
 from bidkit.tender.outline import Outline
 
 _NO_DEPOSIT = re.compile(r"^(?:本项目)?(?:不收取|无需|不需要?|免|无|免收|不要求|NIL\b|nil\b|Nil\b|not\s+(?:required|applicable)|exempt)"
@@ -44,6 +45,7 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
         _set(meta, outline, field, first_value(lines, LABELS[field], STOP, _TEXT_PICK[field]))
     _set(meta, outline, "project_name", first_value(lines, ROW_NAME, STOP, _pick_name, colon=False))
     _set(meta, outline, "project_name", cover_name(lines))
+    _set(meta, outline, "project_name", quoted_case_name(lines))
     _set(meta, outline, "procedure", procedure_zh(lines))
     _set(meta, outline, "budget", first_value(lines, LABELS["budget"], STOP, money_in))
     _set(meta, outline, "max_price", first_value(lines, LABELS["max_price"], STOP, money_in, colon=False))

@@ -12,7 +12,8 @@ LABELS: dict[str, re.Pattern] = {
     "project_number": re.compile(
         r"(?:项目|項目|招标|招標|采购|採購|招标文件|采购文件|磋商文件|谈判文件|询价文件|文件|标段|包件|计划)"
         r"(?:编号|編號|编码|代码)(?:/包号)?|案號|案号|標案編號"),
-    "project_name": re.compile(r"(?:采购|招标|磋商|谈判|询价|採購|招標)?(?:项目|項目|工程|标段|標段|標案)(?:名称|名稱)(?!及)"),
+    "project_name": re.compile(r"(?:采购|招标|磋商|谈判|询价|採購|招標)?(?:项目|項目|工程|标段|標段|標案)(?:名称|名稱)(?!及)"
+                               r"|(?:採購)?案名"),
     "purchaser": re.compile(
         r"(?<![代理])(?:采购人|採購人|招标人|招標人|采购单位|採購單位|采购方|招标单位|建设单位|机关名称|機關名稱)"
         r"(?:信息)?(?:名称|名稱|全称)?"),
@@ -131,4 +132,16 @@ def cover_name(lines: list[Line]) -> tuple[str, Line] | None:
             above = lines[line.index - 1].text.strip()
             if 4 <= len(above) <= 80 and not re.search(r"[:：]|(?:公司|集团|政府|委员会|管理处)$", above):
                 return above, lines[line.index - 1]
+    return None
+
+
+_QUOTED_CASE = re.compile(r"[「“](?P<n>[^」”]{4,80})[」”][^，。；]{0,8}?(?:採購案|采购案|招標案|招标案|標案)")
+
+
+def quoted_case_name(lines: list[Line]) -> tuple[str, Line] | None:
+    """Taiwan style: 機關「案名」勞務採購案."""
+    for line in lines[:30]:
+        m = _QUOTED_CASE.search("".join(x.text for x in lines[line.index:line.index + 3]))
+        if m:
+            return m["n"], line
     return None
