@@ -26,7 +26,7 @@ PAPER_COLUMNS = {
     "bid_sections": ("no", "ref", "title"),
 }
 REQUIREMENT_PAPER_COLUMNS = ("no", "ref", "section", "text", "marker")
-WIDTHS_CM = {"tick": 0.9, "no": 1.2, "ref": 1.4, "section": 2.8, "text": 9.3, "marker": 1.3,
+WIDTHS_CM = {"tick": 0.9, "no": 1.2, "ref": 1.4, "section": 2.8, "text": 9.0, "marker": 1.6,
              "category": 2.2, "item": 4.5, "points": 1.4, "criteria": 12.0, "title": 12.0}
 
 
