@@ -27,7 +27,8 @@ def _meta(*items):
 
 @pytest.mark.parametrize("text, amount", [
     ("82.5 万元", 825000), ("人民币捌万元整", 80000), ("¥1,234.00元", 1234), ("INR 10,000/-", 10000),
-    ("Rs. 5 lakh", 500000), ("壹佰贰拾万元整", 1200000), ("USD 25,000", 25000),
+    ("Rs. 5 lakh", 500000), ("壹佰贰拾万元整", 1200000), ("USD 25,000", 25000), ("￥ 5,000", 5000),
+    ("¥171867.30元", 171867.3), ("¥12.5万元", 125000),
 ])
 def test_money_amounts_are_converted_to_units_of_the_currency(text, amount):
     assert find_money(text)[0].amount == amount

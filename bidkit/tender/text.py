@@ -70,6 +70,7 @@ class Money(tuple):
 
 _NUM = r"\d[\d,，]*(?:\.\d+)?"
 _ZH_MONEY = re.compile(rf"(?P<pre>人民币|RMB|CNY|[¥￥])?\s*(?P<num>(?<![\d.]){_NUM})\s*(?P<unit>亿元|万元|萬元|元|圆|万|萬)")
+_YEN = re.compile(rf"[¥￥]\s*(?P<num>{_NUM})(?![\d.,，]|\s*(?:亿|万|萬|元|圆))")
 _ZH_UPPER = re.compile(r"(?:人民币)?(?P<num>[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)(?:元|圆)整?")
 _CUR_WORDS = {
     "INR": r"INR|Rs\.?|₹|Indian\s+Rupees?", "USD": r"USD|US\$|\$|US\s+Dollars?", "AED": r"AED|Dirhams?",
@@ -105,6 +106,10 @@ def find_money(text: str) -> list[Money]:
         unit = m["unit"]
         value *= 1e8 if unit.startswith("亿") else 1e4 if unit[0] in "万萬" else 1
         found.append(Money(value, "CNY", m.start(), m.end(), bool(_PER_UNIT.match(text, m.end()))))
+    for m in _YEN.finditer(text):
+        value = _to_float(m["num"])
+        if value is not None:
+            found.append(Money(value, "CNY", m.start(), m.end(), bool(_PER_UNIT.match(text, m.end()))))
     for m in _ZH_UPPER.finditer(text):
         value = cn_number(m["num"])
         if value:
