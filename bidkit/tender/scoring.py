@@ -66,6 +66,9 @@ def _from_tables(outline: Outline) -> list[ScoringItem]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if b.kind == "table" and b.rows and _is_appraisal(b.rows):
+            i += 1
+            continue
         cols = _header_columns(b.rows) if b.kind == "table" and b.rows and not _is_index_table(b) \
             else None
         if cols is None:
@@ -115,13 +118,36 @@ def _is_index_table(table: Block) -> bool:
     return any("页码" in c or "页次" in c for c in (table.rows or [[]])[0])
 
 
+_APPRAISAL = re.compile(r"考核|考评|扣分标准|KPI", re.I)
+
+
 def _header_columns(rows: list[list[str]]) -> tuple[int, _Columns] | None:
     for r, row in enumerate(rows[:3]):
         cols = _roles(row)
         if cols.items and (cols.points is not None or cols.crit is not None):
             if cols.points is not None or _mentions_points(rows[r + 1:]):
+                cols.points = _fullest_points_column(row, rows[r + 1:], cols)
                 return r, cols
     return None
+
+
+def _is_appraisal(rows: list[list[str]]) -> bool:
+    """A post-award appraisal sheet (考核项目 / 考评内容), not bid scoring."""
+    return any(_APPRAISAL.search(c) for row in rows[:2] for c in row if len(c) <= 20)
+
+
+def _fullest_points_column(header: list[str], body: list[list[str]], cols: _Columns) -> int | None:
+    """'类别 | 分值 | 项目 | 权重 | …': of several points-like columns, the one filled on most rows."""
+    rx = _ROLE_PATTERNS[2][1]
+    candidates = [c for c, cell in enumerate(header) if c not in cols.items and c != cols.crit
+                  and rx.search(re.sub(r"\s+", "", cell)) and len(cell) <= 30]
+    if len(candidates) < 2:
+        return cols.points
+
+    def filled(c: int) -> int:
+        return sum(1 for row in body if c < len(row) and re.fullmatch(r"\s*[\d.~～\-%分\s]+", row[c] or "x"))
+    item = cols.items[-1]
+    return max(candidates, key=lambda c: (filled(c), c > item, -abs(c - item)))
 
 
 def _mentions_points(rows: list[list[str]]) -> bool:
@@ -241,7 +267,8 @@ def _rows_to_items(outline: Outline, rows: list[_Row]) -> list[ScoringItem]:
             extra = [points_from_cell(e) for e in r.extra_points]
             if points is not None and extra and all(x is not None for x in extra):
                 points += sum(x for x in extra if x is not None)
-        category = category_of(name, r.cat or group_category(r.group) or "", outline.language)
+        category = category_of(name, group_category(r.cat) or r.cat or group_category(r.group) or "",
+                               outline.language)
         items.append(_item(outline, r.block, category, name, points, r.crit))
     return items
 

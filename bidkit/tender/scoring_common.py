@@ -23,6 +23,7 @@ def clean_name(raw: str) -> str:
     name = re.sub(rf"^\s*(?:\d+(?:\.\d+)*|[①-⑳]|[（(]\d+[)）])\s*[、.．)）]?\s*(?=\D)", "", name)
     name = re.sub(rf"[/\s]*[（(]\s*(?:{_NUM}\s*(?:分|%|％|points?|marks?)|满分\s*{_NUM}\s*分?)\s*[)）]\s*$",
                   "", name, flags=re.I)
+    name = re.sub(r"(?<=[\u4e00-\u9fff])\s*\d+(?:\.\d+)?\s*分\s*(?:[（(][^）)]*[)）])?$", "", name)
     name = re.sub(r"[/\s:：]+$", "", name).strip()
     return name[:200]
 
