@@ -173,3 +173,21 @@ def test_from_to_statements_in_chinese_and_english(tmp_path):
     ], tender=_tender("en"))
     assert english.meta.deadline == "2031-06-14T11:00"
     assert english.meta.opening == "2031-05-20T09:30"
+
+
+def test_clause_named_by_number_is_replaced_when_exactly_one_clause_has_it(tmp_path):
+    tender = _tender()
+    tender.requirements += [
+        Requirement(id="T5", kind="technical", text="5. 供货期为合同签订后60日内。",
+                    source=SourceRef(page=19, section="第三章 用户需求书")),
+        Requirement(id="T6", kind="technical", text="6、质保期为一年。",
+                    source=SourceRef(page=19, section="第三章 用户需求书")),
+        Requirement(id="B6", kind="commercial", text="6、付款方式为验收后一次付清。",
+                    source=SourceRef(page=25, section="第四章 合同条款")),
+    ]
+    result = _apply(tmp_path, "gz.txt", ["原招标文件第三章第5条现更正为：5. 供货期为合同签订后30日内。"],
+                    tender=tender)
+    assert next(r for r in result.requirements if r.id == "T5").text == "5. 供货期为合同签订后30日内。"
+    ambiguous = _apply(tmp_path, "gz2.txt", ["原招标文件第6条现更正为：6、质保期为两年。"], tender=tender)
+    assert [r.text for r in ambiguous.requirements] == [r.text for r in tender.requirements]
+    assert any("could not be matched" in w for w in ambiguous.warnings)

@@ -107,7 +107,9 @@ def _sentences(text: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    return text.strip().strip("“”\"‘’'「」『』:：,，;；。.").strip()
+    """Trim quotes and joining punctuation, but keep a clause's own full stop."""
+    text = text.strip().strip("“”\"‘’'「」『』").lstrip(":：,，;；").rstrip(",，;；").strip()
+    return text.strip("“”\"‘’'「」『』").strip()
 
 
 def _changes_in_sentence(sentence: str) -> list[tuple[str, str, str, str]]:
@@ -259,7 +261,33 @@ def _apply_clauses(tender: Tender, change: Change, name: str) -> list[str]:
                     setattr(item, attr, replaced)
                     notes.append(f"{name}: scoring item '{item.item[:30]}' changed "
                                  f"('{key[:40]}' → '{new[:60]}').")
-    return notes
+    return notes or _apply_by_clause_number(tender, change, new, name)
+
+
+_CLAUSE_NUMBER = re.compile(r"第\s*(?P<a>\d+(?:\.\d+)*)\s*[条款项点]|(?:clause|item|para(?:graph)?|"
+                            r"section|sl\.?\s*no\.?)\s*(?P<b>\d+(?:\.\d+)*)", re.I)
+_CHAPTER = re.compile(r"第[一二三四五六七八九十\d]+[章部分]+|(?:section|chapter|part)\s+[IVX\d]+", re.I)
+
+
+def _apply_by_clause_number(tender: Tender, change: Change, new: str, name: str) -> list[str]:
+    """'原第三章第5条…现更正为：…' / 'Clause 4.2 shall be read as …': the one clause numbered so.
+
+    Only when exactly one clause carries that number (within the named chapter, if one is
+    named) is it replaced; otherwise the caller reports the change for a human.
+    """
+    number = _CLAUSE_NUMBER.search(change.old)
+    if not number or len(new) < 6:
+        return []
+    digits = number["a"] or number["b"]
+    chapter = _CHAPTER.search(change.old)
+    starts = re.compile(rf"^\s*[★▲※#*]?\s*{re.escape(digits)}(?![\d.]\d)[.、．:：)）\s]")
+    candidates = [r for r in tender.requirements if starts.match(r.text)
+                  and (chapter is None or chapter[0].lower() in (r.source.section or "").lower())]
+    if len(candidates) != 1:
+        return []
+    req = candidates[0]
+    req.text = new
+    return [f"{name}: clause {digits} at {req.source.where or '?'} replaced with '{new[:60]}'."]
 
 
 def _meta_from_amendment(tender: Tender, amendment: Tender, name: str, done: set[str]) -> list[str]:
