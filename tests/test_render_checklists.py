@@ -115,6 +115,7 @@ def test_checklist_docx_uses_chinese_fonts_page_numbers_and_tick_boxes(tmp_path)
     texts = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "☐" in texts and "★ 响应时间不超过2小时" in texts and "投标函" in texts
     assert any(s.orientation == 1 for s in document.sections)  # the wide scoring table is landscape
+    assert ooxml.get_custom_property(document, "bidkit_source") == "tender.pdf"
 
 
 def test_edited_output_is_kept_and_a_v2_written_unless_forced(tmp_path):

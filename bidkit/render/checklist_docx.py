@@ -12,6 +12,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm, Pt
 
+from bidkit import __version__
 from bidkit.model import Tender
 from bidkit.render import ooxml
 from bidkit.render.checklists import (
@@ -161,6 +162,9 @@ def build_checklist_document(tender: Tender):
     _add_table_text_style(document)
     document.core_properties.title = labels(tender.language)["title"]
     document.core_properties.author = "bidkit"
+    # provenance a reviewer (or a later bidkit run) can read in File > Properties > Custom
+    ooxml.set_custom_property(document, "bidkit_generator", f"bidkit {__version__}")
+    ooxml.set_custom_property(document, "bidkit_source", tender.source_file)
     _cover(document, tender)
     _add_key_facts(document, tender)
     empty = "No items found; check the tender by hand." if tender.language == "en" \
