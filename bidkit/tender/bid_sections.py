@@ -25,6 +25,7 @@ _NUMBERING = [
     ("cn", re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*")),
     ("pcn", re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*")),
     ("dash", re.compile(r"^\s*(\d{1,2}(?:\s*-\s*\d{1,2}){1,2})\s+")),
+    ("dec", re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\.?\d)\s*(?=[\u4e00-\u9fff])")),
     ("sp", re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
     ("dun", re.compile(r"^\s*(\d{1,2})\s*、\s*")),
     ("dot", re.compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=[\u4e00-\u9fff])")),
@@ -47,6 +48,7 @@ class _Heading:
     style: str
     number: str
     title: str
+    page_top: bool = False  # among the first lines of its PDF page
 
 
 def extract_bid_sections(outline: Outline) -> list[BidSection]:
@@ -108,12 +110,44 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
             text = text[m.start():]
         h = _heading(b, text)
         if h:
+            h.page_top = _near_page_top(outline, b)
             if h.style == "annex" and not h.title:
                 h.title = _title_on_next_lines(outline, b.index)
             heads.append(h)
+    listed = _opening_list(heads)
+    if listed:
+        return [(h.title, h.block) for h in listed]
     heads = _main_styles(heads)
     heads = _with_unnumbered(outline, chapter, heads)
     return [(h.title, h.block) for h in _leaves(heads) if h.title]
+
+
+def _opening_list(heads: list[_Heading]) -> list[_Heading]:
+    """The chapter opens with a list of its forms (a TOC without page numbers): consecutive
+    numbered lines whose titles come back later as the forms' own headings."""
+    run: list[_Heading] = []
+    for h in heads[:3]:
+        run = [h]
+        for nxt in heads[heads.index(h) + 1:]:
+            seen = {re.sub(r"\W+", "", x.title)[:6] for x in run}
+            if (nxt.block.index != run[-1].block.index + 1 or nxt.style != h.style
+                    or re.sub(r"\W+", "", nxt.title)[:6] in seen):
+                break
+            run.append(nxt)
+        if len(run) >= 3:
+            break
+    if len(run) < 3:
+        return []
+    later = {re.sub(r"\W+", "", h.title)[:6] for h in heads if h.block.index > run[-1].block.index}
+    back = sum(1 for h in run if re.sub(r"\W+", "", h.title)[:6] in later)
+    return run if back * 2 >= len(run) else []
+
+
+def _near_page_top(outline: Outline, b: Block, lines: int = 3) -> bool:
+    if b.page is None:
+        return False
+    before = outline.doc.blocks[max(0, b.index - lines):b.index]
+    return any(x.page != b.page for x in before) or b.index < lines
 
 
 def _title_on_next_lines(outline: Outline, index: int) -> str:
@@ -166,6 +200,8 @@ def _is_sentence(rest: str, title: str) -> bool:
     """A numbered line inside a form ('单位名称：', '有健全的财务会计制度；', '我方…'), not a form."""
     if not title or _NOT_FORM.search(title) or re.search(r"[，。,]", title) or title[0] in _NOT_START:
         return True
+    if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", title):
+        return True  # blanks or page numbers
     raw = re.sub(r"\s+", "", rest)
     body = raw[len(re.sub(r"\s+", "", title)):]
     return not re.sub(r"[\W_]+", "", body) and bool(re.search(r"[：:；;。]$", raw))
@@ -207,6 +243,12 @@ def _main_styles(heads: list[_Heading]) -> list[_Heading]:
         named = sum(1 for t in titles if _NAMED.search(t))
         if named * 2 < len(titles):
             keep.discard(s)
+    # in a PDF each form starts a page: a numbering style whose lines rarely open a page is the
+    # numbered body text of the forms ('1.随同本投标函…'), not the form list.
+    for s in list(keep):
+        paged = [h for h in heads if h.style == s and h.block.page is not None]
+        if len(paged) >= 3 and sum(1 for h in paged if h.page_top) * 3 < len(paged):
+            keep.discard(s)
     return [h for h in heads if h.style in keep]
 
 
@@ -222,9 +264,17 @@ def _leaves(heads: list[_Heading]) -> list[_Heading]:
 
 
 def _is_child(parent: _Heading, child: _Heading) -> bool:
-    if parent.style == "dash" or child.style == "dash":
-        return child.number.startswith(parent.number + "-")
-    first = parse_number(child.number.split("-")[0])
+    """Is `child` the first sub-heading of `parent` ('1' → '1-1', '一、' → '1、' / '1.1')?"""
+    cparts, pparts = re.split(r"[-.]", child.number), re.split(r"[-.]", parent.number)
+    if len(cparts) > 1:
+        if parent.style in ("dash", "dec"):
+            return cparts[:len(pparts)] == pparts and len(cparts) > len(pparts)
+        if cparts[:1] == pparts:
+            return True
+        return parse_number(cparts[-1]) == 1 and parent.style not in ("dash", "dec")
+    first = parse_number(cparts[0])
+    if parent.style in ("dash", "dec"):
+        return first == 1 and child.style in ("par", "pcn")
     if child.style == parent.style:
         return first == 1 and (parse_number(parent.number) or 0) > 1  # numbering restarts
     return first == 1
