@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bidkit.document import Block, Document
-from bidkit.tender.legend import extract_legend, substantive_markers
+from bidkit.tender.legend import extract_legend, important_markers, substantive_markers
 from bidkit.tender.outline import build_outline
 
 
@@ -30,6 +30,7 @@ def test_important_marker_that_only_costs_points_is_not_substantive():
         "3.用户需求书中标注“▲”号条款为重要条款，当出现负偏离，对应项将予以扣分，不会作无效投标处理；",
     )
     assert substantive_markers(legend) == {"★"}
+    assert important_markers(legend) == {"▲"}
 
 
 def test_tick_boxes_are_applicability_not_substantive():

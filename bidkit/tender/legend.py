@@ -103,3 +103,8 @@ def substantive_markers(legend: dict[str, str]) -> set[str]:
     if star is not None and "★" not in marks and classify(star) == "mention" and not (marks - {TEXT_MARKER}):
         marks.add("★")
     return marks
+
+
+def important_markers(legend: dict[str, str]) -> set[str]:
+    """Markers for important but not substantive clauses here (e.g. ▲ 重要参数: deviations cost points)."""
+    return {m for m, s in legend.items() if classify(s) == "important"} - substantive_markers(legend)
