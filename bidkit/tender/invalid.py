@@ -134,6 +134,11 @@ def _is_list_head(c: Clause) -> bool:
     body = c.body
     if _HEAD.search(body[:30]) and len(body) <= 40:
         return True
+    if re.fullmatch(r"(?:grounds for )?(?:disqualification|rejection)(?: of (?:bids|proposals|tenders))?", body.strip(),
+                    re.I):
+        return True  # an English title such as '21.0 Disqualification'
+    if re.search(r"\bif\s*[;:]?\s*$", body) and _has_consequence(body):
+        return True  # '… liable to be disqualified … if;'
     if not re.search(r"[：:]\s*$", body):
         return False
     return bool(_LEAD_IN.search(body) and (_has_consequence(body) or _HEAD.search(body)))

@@ -154,6 +154,10 @@ def _english_criteria(clauses: list[Clause], window: int = 25) -> list[Clause]:
     out: list[Clause] = []
     for i, c in enumerate(clauses):
         m = _EN_CRITERIA_HEAD.search(c.text)
+        if m and not _title_case(m.group(0)):
+            continue  # '… who fulfil the eligibility criteria …' is prose, not the table's title
+        if m and _is_qualification_head(c):
+            continue  # a heading of its own: its numbered list was taken already
         if not m or is_toc_line(c.text) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.I):
             continue
         tail = c.text[m.end():]
@@ -166,6 +170,11 @@ def _english_criteria(clauses: list[Clause], window: int = 25) -> list[Clause]:
                     out.append(replace(clause, text=sentence, number="", style=None))
         break  # one criteria table per tender
     return out
+
+
+def _title_case(phrase: str) -> bool:
+    words = [w for w in phrase.split() if w.lower() not in ("and", "of", "the")]
+    return all(w[:1].isupper() for w in words)
 
 
 def _criterion_sentence(s: str) -> bool:
