@@ -96,3 +96,14 @@ def test_volumes_cite_short_labels_explained_in_an_evidence_index(tmp_path):
     index = document.tables[-1]
     assert index.rows[1].cells[0].text == "E1"
     assert index.rows[1].cells[2].text.startswith(("capabilities/", "projects/", "staff/", "certs/"))
+
+
+def test_a_technical_deviation_form_in_the_bid_structure_lists_technical_clauses(tmp_path):
+    from bidkit.model import BidSection
+
+    tender = sample_tender()
+    tender.bid_sections = [BidSection(title="技术偏离表", order=1), BidSection(title="商务偏离表", order=2)]
+    document = docx.Document(str(render(tmp_path, tender)["commercial"]))
+    technical_rows, commercial_rows = [[r.cells[1].text for r in t.rows[1:]] for t in document.tables[:2]]
+    assert any("量子加密" in c for c in technical_rows) and not any("服务期限" in c for c in technical_rows)
+    assert any("服务期限" in c for c in commercial_rows) and not any("量子" in c for c in commercial_rows)

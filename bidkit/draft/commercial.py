@@ -4,6 +4,7 @@ with company facts from the KB profile, the price, or evidence — or a visible 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bidkit.draft.match import EvidenceSource, evidence_kind, find_evidence, project_filters
 from bidkit.draft.models import CommercialSection, Price, RequirementResponse, label
@@ -145,8 +146,14 @@ class CommercialBuilder:
                     {"k": FACT_NAMES[self.language]["address"], "v": self.fact("address", t)}]
 
     def _deviation(self, section, out, requirements, scoring) -> None:
+        """技术偏离表 lists technical clauses, 商务偏离表 commercial ones, a plain 偏离表 both."""
+        title = section.title.lower()
+        technical = bool(re.search(r"技术|technical", title))
+        commercial = bool(re.search(r"商务|commercial", title)) or not technical
+        wanted = ({"commercial"} if commercial else set()) | (
+            {"technical", "substantive", "customer_need"} if technical or not commercial else set())
         out.rows = [compliance_row(r, self.language) for r in requirements
-                    if r.requirement.kind == "commercial"]
+                    if r.requirement.kind in wanted]
 
     def _qualification(self, section, out, requirements, scoring) -> None:
         out.rows = [compliance_row(r, self.language) for r in requirements
@@ -206,7 +213,7 @@ def project_row(p: ProjectRecord) -> dict:
     period = " ~ ".join(x for x in (p.start_date, p.end_date) if x)
     amount = f"{p.amount:,.2f}" if p.amount is not None else ""
     return {"name": p.name, "client": p.client or "", "amount": amount, "period": period,
-            "industry": p.industry or "", "proof": f"{p.evidence_file} {p.location}".strip()}
+            "industry": p.industry or "", "proof": f"{Path(p.evidence_file).name} {p.location}".strip()}
 
 
 def describe_filters(filters: dict, language: str) -> str:
