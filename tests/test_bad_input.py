@@ -15,8 +15,8 @@ from bidkit.errors import InputError
 
 reportlab = pytest.importorskip("reportlab")
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.pdfgen import canvas  # noqa: E402
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -49,8 +49,8 @@ def test_scanned_pdf_is_reported_not_parsed(corpus):
 
 
 def test_generated_image_only_pdf_needs_ocr(tmp_path):
-    from reportlab.lib.utils import ImageReader
     from PIL import Image
+    from reportlab.lib.utils import ImageReader
 
     image = tmp_path / "scan.png"
     Image.new("RGB", (400, 560), "white").save(image)

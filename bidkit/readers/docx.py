@@ -19,7 +19,7 @@ from bidkit.readers.docx_symbols import symbol_char, symbol_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_LEVEL_NAME = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+_LEVEL_NAME = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
 def _outline_level(ppr) -> int | None:

@@ -87,7 +87,8 @@ class PdfReader(Reader):
                 text = textpage.get_text_range().replace("\ufffe", "-")
                 width, height = page.get_size()
                 lines = page_lines(textpage, text, height)
-                tables = find_tables(page, textpage, text) if self._wants_tables(index + 1, text) else []
+                wanted = self._wants_tables(index + 1, text)
+                tables = find_tables(page, textpage, text, lines) if wanted else []
             finally:
                 textpage.close()
         finally:

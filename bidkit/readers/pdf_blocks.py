@@ -14,9 +14,18 @@ from dataclasses import dataclass, field
 
 from bidkit.document import Block
 from bidkit.readers.pdf_tables import PdfTable, remap_columns, same_frame, tidy_columns
-from bidkit.readers.pdf_text import (Line, Margins, breaks_paragraph, continues_on_next_page,
-                                     in_edge_band, is_heading, is_page_number, join_lines,
-                                     page_margins, text_edges)
+from bidkit.readers.pdf_text import (
+    Line,
+    Margins,
+    breaks_paragraph,
+    continues_on_next_page,
+    in_edge_band,
+    is_heading,
+    is_page_number,
+    join_lines,
+    page_margins,
+    text_edges,
+)
 
 PAGE_NUMBER_BAND = 0.16  # a bare page number may sit this far from the page edge
 MIN_RUNNING_PAGES = 3  # a line must repeat at the page edge this often to be a running head

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 from dataclasses import dataclass, field
 
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, merge_edges
@@ -137,7 +138,8 @@ def could_have_table(edges: list[dict]) -> bool:
     return horizontal >= 2 and len(edges) - horizontal >= 2
 
 
-def find_tables(page, textpage, text: str | None = None) -> list[PdfTable]:
+def find_tables(page, textpage, text: str | None = None, lines: list | None = None
+                ) -> list[PdfTable]:
     """Ruled tables of one page, top to bottom, with each cell's text (merged cells → '')."""
     edges = page_edges(page)
     if not could_have_table(edges):
@@ -148,12 +150,18 @@ def find_tables(page, textpage, text: str | None = None) -> list[PdfTable]:
     if not groups:
         return []
     text = text if text is not None else textpage.get_text_range()
-    chars = _page_chars(textpage, text, page.get_height())
+    if textpage.count_chars() != len(text):
+        return []  # no reliable character positions
+    if lines is None:
+        from bidkit.readers.pdf_text import page_lines
+
+        lines = page_lines(textpage, text, page.get_height())
     tables = []
     for group in groups:
         table = Table(None, group)
         grid = [row.cells for row in table.rows]
-        rows = [r for r in _fill(grid, chars, text) if any(r)]
+        pieces = _pieces(textpage, text, page.get_height(), lines, grid)
+        rows = [r for r in _fill(grid, pieces, text) if any(r)]
         if _is_real_table(rows):
             xs = sorted({c[0] for c in group}) + [table.bbox[2]]
             tables.append(PdfTable(bbox=table.bbox, rows=rows, columns=xs))
@@ -228,39 +236,70 @@ def _smallest_cell(pt, below, right, intersections, connects):
     return None
 
 
-Char = tuple[int, float, float, float, float, float, float]  # index, cx, cy, x0, x1, top, bottom
+# a run of characters placed as one: first index, last index, centre x, centre y, x0, x1, top,
+# bottom (top-origin); a whole line when it sits inside one cell, else one per character
+Piece = tuple[int, int, float, float, float, float, float, float]
 
 
-def _page_chars(textpage, text: str, height: float) -> list[Char]:
-    """Every real character: index, centre and box (top-origin), in text order."""
-    if textpage.count_chars() != len(text):
-        return []
+def _pieces(textpage, text: str, height: float, lines: list, grid: list[list]) -> list[Piece]:
+    """Lines that fit in one cell are placed whole (cheap); a line that pdfium ran across
+    several cells is placed character by character."""
+    out: list[Piece] = []
+    for ln in lines:
+        if ln.start < 0 or not ln.has_box:
+            continue
+        cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+        cell = _cell_at(grid, cx, cy)
+        if cell is None and not _overlaps(grid, ln):
+            continue
+        if cell is not None and ln.x0 >= cell[0] - 1.5 and ln.x1 <= cell[2] + 1.5:
+            out.append((ln.start, ln.end, cx, cy, ln.x0, ln.x1, ln.top, ln.bottom))
+        else:
+            out.extend(_char_pieces(textpage, text, height, ln.start, ln.end))
+    return out
+
+
+def _char_pieces(textpage, text: str, height: float, first: int, last: int) -> list[Piece]:
     import pypdfium2.raw as pdfium_c
 
     box = [ctypes.c_double() for _ in range(4)]
     refs = [ctypes.byref(v) for v in box]
-    get_box, raw = pdfium_c.FPDFText_GetCharBox, textpage.raw
     out = []
-    for i, ch in enumerate(text):
-        if ch in "\r\n":
+    for i in range(first, last + 1):
+        if text[i].isspace():
             continue
-        get_box(raw, i, *refs)  # left, right, bottom, top
+        pdfium_c.FPDFText_GetCharBox(textpage.raw, i, *refs)  # left, right, bottom, top
         left, right, bottom, top = (v.value for v in box)
-        out.append((i, (left + right) / 2, height - (top + bottom) / 2, left, right,
+        out.append((i, i, (left + right) / 2, height - (top + bottom) / 2, left, right,
                     height - top, height - bottom))
     return out
 
 
-def _fill(grid: list[list], chars: list[Char], text: str) -> list[list[str]]:
+def _cell_at(grid: list[list], x: float, y: float):
+    for row in grid:
+        for c in row:
+            if c and c[0] <= x < c[2] and c[1] <= y < c[3]:
+                return c
+    return None
+
+
+def _overlaps(grid: list[list], ln) -> bool:
+    cells = [c for row in grid for c in row if c]
+    x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
+    x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
+    return ln.x0 < x1 and ln.x1 > x0 and ln.top < bottom and ln.bottom > top
+
+
+def _fill(grid: list[list], chars: list[Piece], text: str) -> list[list[str]]:
     """Cell texts: a character belongs to the cell holding its centre (as in pdfplumber), so
     descenders of the row above or a glyph touching a rule do not leak into a cell."""
-    members: dict[tuple[int, int], list[Char]] = {}
+    members: dict[tuple[int, int], list[Piece]] = {}
     tops = [min(c[1] for c in row if c) for row in grid]
     x0, y0 = min(c[0] for row in grid for c in row if c), tops[0]
     x1 = max(c[2] for row in grid for c in row if c)
     y1 = max(c[3] for row in grid for c in row if c)
     for char in chars:
-        cx, cy = char[1], char[2]
+        cx, cy = char[2], char[3]
         if not (x0 <= cx < x1 and y0 <= cy < y1):
             continue
         r = bisect.bisect_right(tops, cy) - 1
@@ -276,22 +315,22 @@ def _fill(grid: list[list], chars: list[Char], text: str) -> list[list[str]]:
             for r, row in enumerate(grid)]
 
 
-def _cell_text(chars: list[Char], text: str) -> str:
-    """The cell's characters in text order, as lines (where pdfium broke them) joined into
+def _cell_text(pieces: list[Piece], text: str) -> str:
+    """The cell's text in text order, as lines (where pdfium broke them) joined into
     paragraphs by the same layout cues as body text; paragraphs are kept apart by newlines,
     so numbered items inside one cell stay separate."""
     from bidkit.readers.pdf_text import Line, Margins, breaks_paragraph, join_lines
 
-    if not chars:
+    if not pieces:
         return ""
-    lines: list[list[Char]] = [[chars[0]]]
-    for prev, ch in zip(chars, chars[1:]):
-        gap = text[prev[0] + 1:ch[0]]
-        if "\n" in gap:
+    pieces = sorted(pieces)
+    lines: list[list[Piece]] = [[pieces[0]]]
+    for prev, p in itertools.pairwise(pieces):
+        if "\n" in text[prev[1] + 1:p[0]]:
             lines.append([])
-        lines[-1].append(ch)
-    boxed = [Line(text=_chars_text(ln, text), x0=min(c[3] for c in ln), x1=max(c[4] for c in ln),
-                  top=min(c[5] for c in ln), bottom=max(c[6] for c in ln)) for ln in lines]
+        lines[-1].append(p)
+    boxed = [Line(text=_pieces_text(ln, text), x0=min(p[4] for p in ln), x1=max(p[5] for p in ln),
+                  top=min(p[6] for p in ln), bottom=max(p[7] for p in ln)) for ln in lines]
     boxed = [ln for ln in boxed if ln.text]
     if not boxed:
         return ""
@@ -299,19 +338,19 @@ def _cell_text(chars: list[Char], text: str) -> str:
     margins = Margins(left=min(ln.x0 for ln in boxed), right=max(ln.x1 for ln in boxed), em=em,
                       leading=1.5 * em)
     paragraphs: list[list[str]] = [[boxed[0].text]]
-    for prev, ln in zip(boxed, boxed[1:]):
+    for prev, ln in itertools.pairwise(boxed):
         if breaks_paragraph(prev, ln, margins):
             paragraphs.append([])
         paragraphs[-1].append(ln.text)
     return "\n".join(join_lines(p) for p in paragraphs)
 
 
-def _chars_text(line: list[Char], text: str) -> str:
-    out = [text[line[0][0]]]
-    for prev, ch in zip(line, line[1:]):
-        if text[prev[0] + 1:ch[0]].strip() == "" and ch[0] > prev[0] + 1:
+def _pieces_text(line: list[Piece], text: str) -> str:
+    out = [text[line[0][0]:line[0][1] + 1]]
+    for prev, p in itertools.pairwise(line):
+        if p[0] > prev[1] + 1 and text[prev[1] + 1:p[0]].strip() == "":
             out.append(" ")
-        out.append(text[ch[0]])
+        out.append(text[p[0]:p[1] + 1])
     return "".join(out).strip()
 
 

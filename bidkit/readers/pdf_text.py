@@ -7,6 +7,7 @@ size changes — the cues a reader uses to see where a paragraph ends.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -37,13 +38,13 @@ _ENDS_SENTENCE = re.compile(r"[。；;！!？?：:]\s*$|\.\s*$")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*\d+\s*[-–—]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
     r"|(?:page\s*)?\d+(?:\s*of\s*\d+)?|\d+\s*\|\s*page|[ivxlc]+|\d+)\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,}|\s{2,})\s*\d+\s*$")
 HEADING = re.compile(
     r"^\s*(?:第\s*[一二三四五六七八九十百零〇\d]+\s*(?:章|部分|篇|卷)"
     r"|(?:SECTION|PART|CHAPTER|VOLUME)\s+[IVXLC\d]+\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -56,6 +57,8 @@ class Line:
     x1: float | None = None
     top: float | None = None
     bottom: float | None = None
+    start: int = -1  # index of the first and last character in the page text (-1: unknown)
+    end: int = -1
 
     @property
     def height(self) -> float:
@@ -97,9 +100,9 @@ def page_lines(textpage, text: str, height: float) -> list[Line]:
 def _boxed_line(textpage, text: str, first: int, last: int, height: float) -> Line:
     # loose boxes: the font's em box, so '，' and '4' measure like any character
     l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
-    l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+    _l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
     return Line(text=text[first:last + 1].strip(), x0=l0, x1=max(r0, r1),
-                top=height - max(t0, t1), bottom=height - min(b0, b1))
+                top=height - max(t0, t1), bottom=height - min(b0, b1), start=first, end=last)
 
 
 def _char_height(textpage, index: int) -> float:
@@ -194,7 +197,7 @@ def page_margins(lines: list[Line], doc_edges: tuple[float, float] | None) -> Ma
     if len(boxed) < 2 or edges is None:
         return None
     em = sorted(ln.height for ln in boxed)[len(boxed) // 2]
-    steps = sorted(b.top - a.top for a, b in zip(boxed, boxed[1:]) if 0 < b.top - a.top < 3 * em)
+    steps = sorted(b.top - a.top for a, b in itertools.pairwise(boxed) if 0 < b.top - a.top < 3 * em)
     leading = steps[len(steps) // 2] if steps else 1.5 * em
     return Margins(left=edges[0], right=edges[1], em=em, leading=leading)
 
@@ -215,9 +218,8 @@ def breaks_paragraph(prev: Line, line: Line, m: Margins | None) -> bool:
         return True  # font size changed: a heading or a note
     first_word = re.match(r"\S+", line.text)
     word_width = _text_width(first_word.group(0) if first_word else "x", m.em)
-    if prev.x1 + word_width + 0.5 * m.em < m.right:
-        return True  # the next word would have fitted: prev was a paragraph's last line
-    return False
+    # the next word would have fitted on prev: prev was the last line of its paragraph
+    return prev.x1 + word_width + 0.5 * m.em < m.right
 
 
 def _text_width(word: str, em: float) -> float:

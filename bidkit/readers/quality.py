@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -19,7 +19,7 @@ MIN_TWO_SCRIPT_SHARE = 0.7  # below this, the letters are scattered over scripts
 MIN_NOISE_WORDS = 3  # a script is "noise" when at least this many of its words hold control chars
 
 
-@lru_cache(maxsize=None)
+@cache
 def script_of(ch: str) -> str:
     """The Unicode script of a letter, by the first word of its name ('CJK', 'LATIN', …)."""
     if ch.isascii():
@@ -42,7 +42,7 @@ def letter_scripts(text: str) -> Counter:
     return Counter(script_of(ch) for ch in text if _is_letter(ch))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L")
 
