@@ -65,3 +65,12 @@ def test_corpus_tender_with_legend_after_the_clauses(corpus):
     legend = extract_legend(outline)
     assert substantive_markers(legend) == {"★"}
     assert "实质性要求" in legend["★"]
+
+
+def test_a_marked_clause_does_not_override_the_legend_of_its_marker():
+    legend = _legend(
+        "标注“▲”号的条款为重要条款，负偏离将扣分，不会作无效投标处理。",
+        "▲为保证质量，供应商必须满足以下要求，否则投标无效。",
+    )
+    assert substantive_markers(legend) == set()
+    assert "重要条款" in legend["▲"]

@@ -25,7 +25,7 @@ def _mark(name: str) -> str:
 # '标有“★”' / '用“▲”标注' / '★号条款' / 'marked with an asterisk (*)'
 _MENTION = re.compile(
     rf"(?:标有|标注有?|标记有?|标明|标示|标识|带有?|注有|用|以|打|加|凡|含有?|有){_mark('m')}"
-    rf"|{_mark('n')}\s*(?:号|标记|标志|符号|标识|形式)?\s*(?:的)?\s*(?:条款|内容|参数|指标|项目?|要求|地方|部分|为|表示|标注|标记|标识)"
+    rf"|{_mark('n')}\s*(?:号|标记|标志|符号|标识|形式)?\s*(?:的)?\s*(?:条款|内容|参数|指标|项(?!目)|要求|地方|部分|为|表示|标注|标记|标识)"
     rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:asterisk|star)?\s*\(?\s*(?P<e>[*★#])\s*\)?",
     re.I,
 )
@@ -63,18 +63,24 @@ def classify(sentence: str) -> str:
 _RANK = {"substantive": 3, "important": 2, "applies": 2, "mention": 1}
 
 
-def _segments(sentence: str) -> list[tuple[str, str]]:
-    """(marker, the part of the sentence about it): '“★”为实质性，“▲”为重要' gives two parts."""
-    found = [(m.group("m") or m.group("n") or m.group("e"), m.start()) for m in _MENTION.finditer(sentence)]
+def _strong(m: re.Match) -> bool:
+    """'标有“★”', '“▲”号', '★号条款', 'marked *' define a marker; a bare '★为…' may be a marked clause."""
+    return bool(m.group("m") or m.group("e") or re.search(r"[“”\"'「」『』‘’]|号", m.group()))
+
+
+def _segments(sentence: str) -> list[tuple[str, str, bool]]:
+    """(marker, the part of the sentence about it, strong mention): '“★”为实质性，“▲”为重要'
+    gives two parts."""
+    found = [(m.group("m") or m.group("n") or m.group("e"), m.start(), _strong(m))
+             for m in _MENTION.finditer(sentence)]
     if not found:
         return []
-    markers = {mark for mark, _ in found}
-    if len(markers) == 1:
-        return [(found[0][0], sentence)]
+    if len({mark for mark, _, _ in found}) == 1:
+        return [(found[0][0], sentence, any(strong for _, _, strong in found))]
     parts = []
-    for i, (mark, start) in enumerate(found):
-        end = next((s for mk, s in found[i + 1:] if mk != mark), len(sentence))
-        parts.append((mark, sentence[(0 if i == 0 else start):end]))
+    for i, (mark, start, strong) in enumerate(found):
+        end = next((s for mk, s, _ in found[i + 1:] if mk != mark), len(sentence))
+        parts.append((mark, sentence[(0 if i == 0 else start):end], strong))
     return parts
 
 
@@ -83,15 +89,16 @@ def extract_legend(outline: Outline) -> dict[str, str]:
     for sentence, _block in _sentences(outline):
         if len(sentence) > 400:
             sentence = sentence[:400]
-        for mark, part in _segments(sentence):
+        for mark, part, strong in _segments(sentence):
             if _EXCLUDED.search(part):
                 continue
-            rank = _RANK[classify(part)] + (1 if re.search(r"为|系|是|表示|均|are|is|denote", part) else 0)
+            rank = (10 if strong else 0) + _RANK[classify(part)] + (
+                1 if re.search(r"为|系|是|表示|均|are|is|denote", part) else 0)
             if mark not in best or rank > best[mark][0]:
                 best[mark] = (rank, part[:300])
         if TEXT_MARKER in sentence and re.search(r"不得|否则|无效|均为", sentence) and "非实质性格式" not in sentence:
-            if TEXT_MARKER not in best or best[TEXT_MARKER][0] < 3:
-                best[TEXT_MARKER] = (3 if "无效" in sentence else 2, sentence[:300])
+            if TEXT_MARKER not in best or best[TEXT_MARKER][0] < 13:
+                best[TEXT_MARKER] = (13 if "无效" in sentence else 12, sentence[:300])
     return {mark: sentence for mark, (_rank, sentence) in best.items()}
 
 
