@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -137,6 +138,8 @@ def search(query: str, k: int, kind: str | None, since: int | None, min_amount: 
     """
     from bidkit.errors import InputError
 
+    if "numpy" not in sys.modules:  # one short query: BLAS threads only add contention
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     amount = None
     if min_amount is not None:
         from bidkit.kb.records import parse_amount
