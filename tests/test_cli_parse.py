@@ -135,3 +135,13 @@ def test_amendment_option_updates_the_written_outputs(corpus, tmp_path):
                 .iter_rows(min_row=2, values_only=True))
     assert ("投标截止时间", "2031-06-03 09:30") in [(r[0], r[1]) for r in rows]
     assert any(r[0] == "更正/修改" and "更正公告.txt" in r[1] and "deadline" in r[1] for r in rows)
+
+
+def test_amendment_changes_are_printed_once_in_the_summary(corpus, tmp_path):
+    amendment = tmp_path / "corrigendum.txt"
+    amendment.write_text("投标截止时间变更为：2031年7月1日9:00\n", encoding="utf-8")
+    result = _parse(str(corpus(ZH_DOCX)), "--amendment", str(amendment))
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())  # rich wraps long lines
+    assert out.count("corrigendum.txt: deadline changed") == 1
+    assert "amendment: corrigendum.txt" in out

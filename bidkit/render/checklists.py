@@ -161,7 +161,9 @@ def key_facts(tender: Tender) -> list[KeyFact]:
     if tender.scoring_total is not None:
         facts.append(KeyFact(lab["scoring_total"], format_value(tender.scoring_total), kind="total"))
     facts.extend(KeyFact(lab["amendment"], name, kind="amendment") for name in tender.amendments)
-    facts.extend(KeyFact(lab["warnings"], text, kind="warning") for text in tender.warnings)
+    changes = set(tender.amendments)  # amendment notes are also warnings: list them once
+    facts.extend(KeyFact(lab["warnings"], text, kind="warning")
+                 for text in tender.warnings if text not in changes)
     return [KeyFact(*(clean_text(v) for v in (f.label, f.value, f.ref, f.quote)), kind=f.kind)
             for f in facts]
 

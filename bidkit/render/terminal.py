@@ -79,7 +79,9 @@ def print_tender_summary(tender: Tender, console: Console | None = None) -> None
     points = _points_line(tender)
     if points is not None:
         console.print(points)
-    for name in tender.amendments:
-        console.print(f"[cyan]amendment applied:[/] {name}")
+    for change in tender.amendments:
+        console.print(Text("amendment: ", style="cyan").append(change, style=""))
+    changes = set(tender.amendments)  # amendment notes are also warnings: print them once
     for warning in tender.warnings:
-        console.print(Text("warning: ", style="yellow").append(warning, style=""))
+        if warning not in changes:
+            console.print(Text("warning: ", style="yellow").append(warning, style=""))
