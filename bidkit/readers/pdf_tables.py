@@ -116,7 +116,14 @@ def page_edges(page) -> list[dict]:
             x = (left + right) / 2
             edges.append(_edge(x, height - top, x, height - bottom, "v"))
         elif w >= _MIN_EDGE and h >= _MIN_EDGE:
-            edges.extend(_segment_edges(raw, height))
+            if pdfium_c.FPDFPath_CountSegments(raw) <= 5:  # a rectangle: its four sides
+                top_y, bottom_y = height - top, height - bottom
+                edges += [_edge(left, top_y, right, top_y, "h"),
+                          _edge(left, bottom_y, right, bottom_y, "h"),
+                          _edge(left, top_y, left, bottom_y, "v"),
+                          _edge(right, top_y, right, bottom_y, "v")]
+            else:
+                edges.extend(_segment_edges(raw, height))
     return edges
 
 

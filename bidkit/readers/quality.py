@@ -47,9 +47,15 @@ def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L")
 
 
+# ASCII, common CJK, CJK and full-width punctuation: text made of these is never garbage
+_COMMON = re.compile(r"[\x20-\x7e\s\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f]+")
+
+
 def looks_garbled(text: str) -> bool:
     """True when text is mostly unmapped glyphs: '(cid:N)', control characters, or letters
     scattered across many scripts."""
+    if "(cid:" not in text and len(_COMMON.sub("", text)) < 0.05 * max(len(text), 1):
+        return False  # the fast path for nearly every real page
     chars = [ch for ch in text if not ch.isspace()]
     if len(chars) < 40:
         return False
