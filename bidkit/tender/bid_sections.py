@@ -17,11 +17,13 @@ from bidkit.model import BidSection, SourceRef
 from bidkit.tender.outline import Outline, Section, is_toc_entry, parse_number, strip_toc_tail
 
 _FORMATS_CHAPTER = re.compile(
-    r"(投标|响应|应答|磋商|谈判|报价)文件(的)?(格式|组成|编制)|格式附件|文件格式|投标书格式|"
+    r"(投标|响应|应答|磋商|谈判|报价|申请)文件.{0,6}(格式|组成|编制|构成)|格式附件|文件格式|投标书格式|"
+    r"(投標|應答)文件.{0,6}(格式|組成)|"
     r"\bforms?\b|returnable|bidding forms|proposal forms|formats?\b", re.I)
 _CN = "一二三四五六七八九十"
 _NUMBERING = [
-    ("annex", re.compile(rf"^\s*附件\s*([{_CN}\d]+)\s*[:：、.．]?\s*")),
+    ("part", re.compile(rf"^\s*第\s*([{_CN}\d]+)\s*部分\s*[:：、.．]?\s*")),
+    ("annex", re.compile(rf"^\s*附件\s*([{_CN}\d]+(?:\s*-\s*\d{{1,2}})*)\s*[:：、.．]?\s*")),
     ("cn", re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*")),
     ("pcn", re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*")),
     ("dash", re.compile(r"^\s*(\d{1,2}(?:\s*-\s*\d{1,2}){1,2})\s+")),
@@ -79,13 +81,14 @@ def _chapter_toc(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
     blocks = outline.blocks_in(chapter)
     for n, b in enumerate(blocks[:40]):
         if re.sub(r"\s+", "", b.text) in ("目录", "目錄"):
-            out = []
+            entries = []
             for e in blocks[n + 1:n + 60]:
                 if not is_toc_entry(e.text):
                     break
-                out.append((_strip_number(strip_toc_tail(e.text)), e))
-            if len(out) >= 3:
-                return out
+                text = strip_toc_tail(e.text)
+                entries.append(_heading(e, text) or _Heading(e, "none", "", _strip_number(text)))
+            if len(entries) >= 3:  # nested entries: the forms are the leaves
+                return [(h.title, h.block) for h in _leaves(entries) if h.title]
     return []
 
 

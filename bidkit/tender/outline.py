@@ -28,7 +28,7 @@ _CHAPTER_EN = re.compile(
     r"\s+([IVXLC]+|\d+)\b\s*[:.\-–—]?\s*")
 _LEVEL2_ZH = re.compile(rf"^\s*([{_CN_NUM}]+)\s*[、.．]\s*(?=\S)")
 _TOC_TAIL = re.compile(
-    r"(?:(?:[.…·•_]\s*){4,}.{0,12}|[\t ]+[-—－]?\s*\d{1,3}\s*[-—－]?|\t.{0,8})\s*$")
+    r"(?:(?:[.…·•_]\s*){4,}.{0,12}|[-—－]{6,}.{0,8}|[\t ]+[-—－]?\s*\d{1,3}\s*[-—－]?|\t.{0,8})\s*$")
 _SENTENCE_BREAK = re.compile(r"[。；;：:！？!?]")
 _TITLE_MAX = 40
 
