@@ -91,8 +91,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"Cannot write {path} ({(exc.strerror or 'error').lower()}); "
-                         "check free space and permissions of the output directory.") from exc
+        raise InputError(f"Cannot write {path} ({(exc.strerror or 'error').lower()}); close it if "
+                         "another program has it open, and check the directory's space and "
+                         "permissions.") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
