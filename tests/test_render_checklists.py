@@ -231,3 +231,17 @@ def test_control_characters_and_leading_equals_from_pdf_text_are_written_as_plai
     assert formula_cell.data_type == "s"
     assert "响应 时间" in "".join(c.text for t in docx.Document(tmp_path / "checklist.docx").tables
                                  for r in t.rows for c in r.cells)
+
+
+def test_a_failed_write_leaves_the_previous_file_whole_and_no_temp_file(tmp_path, monkeypatch):
+    writer = SafeWriter(tmp_path)
+    writer.write_text("tender.json", "first")
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("bidkit.render.safe_write.os.replace", disk_full)
+    with pytest.raises(InputError, match="no space left on device"):
+        SafeWriter(tmp_path).write_text("tender.json", "second")
+    assert (tmp_path / "tender.json").read_text(encoding="utf-8") == "first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".bidkit.json", "tender.json"]
