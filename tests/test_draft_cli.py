@@ -94,3 +94,25 @@ def test_anonymous_flag_reaches_the_technical_volume(tmp_path):
     result = run("draft", tender_json(tmp_path), "-o", tmp_path / "out", "--anonymous")
     assert result.exit_code == 0
     assert "暗标" in docx_text(tmp_path / "out" / "technical-volume.docx")
+
+
+def test_a_configured_llm_writes_grounded_answers_through_the_cli(tmp_path, monkeypatch):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    import bidkit.llm
+
+    replies = ["ISO9001认证证书有效期至2027年[cert-01]。"] * 50
+    monkeypatch.setattr(bidkit.llm, "chat_model_from_settings",
+                        lambda settings=None: FakeListChatModel(responses=replies))
+    from draft_fakes import FakeKB
+
+    import bidkit.cli.draft as draft_cli
+    monkeypatch.setattr(draft_cli, "open_knowledge_base", lambda kb_dir, url: (FakeKB(), None))
+    result = run("draft", tender_json(tmp_path), "-o", tmp_path / "out", "--json")
+    assert result.exit_code == 0, result.output
+    commercial = docx_text(tmp_path / "out" / "commercial-volume.docx")
+    assert "ISO9001认证证书有效期至2027年[E" in commercial  # used where it cites retrieved evidence
+    assert any("LLM answer rejected" in w for w in json.loads(result.stdout)["warnings"])
+    document = docx.Document(str(tmp_path / "out" / "technical-volume.docx"))
+    from bidkit.render import ooxml
+    assert ooxml.get_custom_property(document, "bidkit_source") == "sample.pdf"

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from conftest import CORPUS
 from draft_output_text import all_text
 
 from bidkit.draft import build_draft
@@ -14,7 +15,6 @@ from bidkit.draft.match import EmptyKB
 from bidkit.pipeline import parse_file
 from bidkit.render.safe_write import SafeWriter
 from bidkit.render.volumes import write_draft
-from conftest import CORPUS
 
 GOLD = sorted((CORPUS / "gold").glob("*.json")) if CORPUS.exists() else []
 

@@ -11,13 +11,14 @@ EVIDENCE = [Evidence(id="cap-02", text="售后服务：驻场服务人员5名，
 ITEM = "售后服务方案：故障响应时间与驻场人员安排。"
 
 
-class RecordingModel(FakeListChatModel):
-    """A fake chat model that also keeps every prompt it was sent."""
+SEEN: list = []
 
-    seen: list = []
+
+class RecordingModel(FakeListChatModel):
+    """A fake chat model that also keeps every prompt it was sent (in SEEN)."""
 
     def invoke(self, messages, *args, **kwargs):
-        self.seen.append(messages)
+        SEEN.append(messages)
         return super().invoke(messages, *args, **kwargs)
 
 
@@ -58,10 +59,10 @@ def test_an_unproven_compliance_claim_is_rejected():
 
 
 def test_without_evidence_the_model_is_not_asked_and_the_item_is_a_gap():
-    model = RecordingModel(responses=["anything [x]"])
-    model.seen = []
-    answer = LLMResponder(model).answer(ITEM, [], "zh", GapLedger(), "technical")
-    assert model.seen == [] and answer.gap is not None
+    SEEN.clear()
+    answer = LLMResponder(RecordingModel(responses=["anything [x]"])).answer(
+        ITEM, [], "zh", GapLedger(), "technical")
+    assert SEEN == [] and answer.gap is not None
 
 
 def test_tender_text_is_data_not_instructions():

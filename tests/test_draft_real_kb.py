@@ -2,10 +2,10 @@
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SAMPLES
 from draft_output_text import docx_text
 
 from bidkit.cli import cli
-from conftest import ROOT, SAMPLES
 
 SAMPLE = SAMPLES / "sample-zh-gongkai-zhaobiao.docx"
 KB_SOURCE = ROOT / "knowledge_base"

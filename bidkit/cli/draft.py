@@ -143,6 +143,6 @@ def _report(files: dict, warnings: list[str], result, as_json: bool) -> None:
                    "gaps": [g.model_dump(mode="json") for g in result.gaps]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
         return
-    for name, path in files.items():
+    for path in files.values():
         click.echo(f"wrote {path}", err=True)
     click.echo(f"{len(result.gaps)} items marked 待确认 for review.", err=True)

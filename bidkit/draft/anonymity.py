@@ -35,7 +35,7 @@ def identity_terms(profile: CompanyProfile | None, people: list[Evidence]) -> li
 
 
 _COMPANY_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|co\.?,? ?ltd\.?|ltd\.?|inc\.?|llc)$",
-                             re.I)
+                             re.IGNORECASE)
 _REGION_PREFIX = re.compile(r"^(北京|上海|天津|重庆|深圳|广州|杭州|南京|成都|武汉|西安)(市)?")
 
 

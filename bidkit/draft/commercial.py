@@ -15,16 +15,16 @@ from bidkit.model import BidSection, CompanyProfile, ProjectRecord, ScoringItem,
 # Order matters: the first kind whose pattern matches the title wins.
 SECTION_KINDS = (
     ("itemised", r"分项|明细|细目|itemi[sz]ed|breakdown|bill of quantit|boq"),
-    ("price", r"开标一览|报价一览|报价表|报价单|报价书|价格表|price schedule|financial (proposal|bid)|"
-              r"price (bid|proposal|form)"),
+    ("price", (r"开标一览|报价一览|报价表|报价单|报价书|价格表|price schedule|financial (proposal|bid)|"
+               r"price (bid|proposal|form)")),
     ("letter", r"(投标|响应|磋商|谈判|报价)函$|投标函|响应函|letter|submission form|bid form|tender form"),
     ("authorisation", r"授权|法定代表人.*证明|power of attorney|authori[sz]ation"),
     ("deviation", r"偏离|deviation"),
     ("projects", r"业绩|类似项目|同类项目|experience|similar (assignment|project|work)|references"),
     ("sme", r"中小企业|小微企业|msme|small enterprise"),
     ("qualification", r"资格|资质|证明文件|符合性|eligibility|qualification|registration|certificate"),
-    ("technical_ref", r"技术|服务方案|实施方案|组织方案|服务承诺|人员配备|methodology|approach|work ?plan|"
-                      r"technical proposal|team composition|key (staff|personnel)"),
+    ("technical_ref", (r"技术|服务方案|实施方案|组织方案|服务承诺|人员配备|methodology|approach|work ?plan|"
+                       r"technical proposal|team composition|key (staff|personnel)")),
 )
 
 DEFAULT_SECTIONS = {
@@ -90,10 +90,12 @@ class CommercialBuilder:
     def _letter(self, section, out, requirements, scoring) -> None:
         meta, t = self.tender.meta, section.title
         if self.zh:
+            purchaser = meta.purchaser or meta.agency or self.ledger.new(
+                "commercial", t, "招标文件未写明采购人").marker("zh")
             out.paragraphs = [
-                f"致：{meta.purchaser or meta.agency or self.ledger.new('commercial', t, '招标文件未写明采购人').marker('zh')}",
-                f"根据贵方{meta.project_name or ''}（项目编号：{meta.project_number or '—'}）的采购文件，"
-                f"我方{self.fact('name', t)}提交投标文件。",
+                f"致：{purchaser}",
+                (f"根据贵方{meta.project_name or ''}（项目编号：{meta.project_number or '—'}）的采购文件，"
+                 f"我方{self.fact('name', t)}提交投标文件。"),
                 f"投标总价：{self.price_text(t)}。",
                 f"法定代表人：{self.fact('legal_representative', t)}",
                 f"地址：{self.fact('address', t)}  电话：{self.fact('phone', t)}",

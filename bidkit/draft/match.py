@@ -51,7 +51,7 @@ class EmptyKB:
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[a-z][a-z0-9\-]{2,}")
 _LEADING_NUMBER = re.compile(r"^[\s★▲●■◆*#（(]*(?:\d+(?:[.．]\d+)*|[一二三四五六七八九十]+|[a-z])[\s.、．)）:：]+",
-                             re.I)
+                             re.IGNORECASE)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _STOP = {"the", "and", "for", "with", "shall", "must", "will", "should", "bidder", "tenderer",
          "provide", "including", "all", "any", "are", "that", "this", "its", "has", "have"}
@@ -108,10 +108,10 @@ def evidence_kind(text: str) -> str | None:
     return None
 
 
-_RECENT_YEARS = re.compile(r"(?:近|最近|过去)\s*([一二三四五六七八九十\d]+)\s*年|(?:last|past)\s+(\w+)\s+years", re.I)
+_RECENT_YEARS = re.compile(r"(?:近|最近|过去)\s*([一二三四五六七八九十\d]+)\s*年|(?:last|past)\s+(\w+)\s+years", re.IGNORECASE)
 _MIN_AMOUNT = re.compile(
     r"(?:不低于|不少于|大于|超过|以上|≥|>=|at least|minimum of|not less than)\s*(?:人民币|rs\.?|inr|usd|\$)?\s*"
-    r"([\d,.]+)\s*(万元|万|亿元|元|crore|lakh|million)?", re.I)
+    r"([\d,.]+)\s*(万元|万|亿元|元|crore|lakh|million)?", re.IGNORECASE)
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}

@@ -9,7 +9,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bidkit.model import CompanyProfile, Evidence, ProjectRecord, Requirement, ScoringItem, TenderMeta
+from bidkit.model import (
+    CompanyProfile,
+    Evidence,
+    ProjectRecord,
+    Requirement,
+    ScoringItem,
+    TenderMeta,
+)
 
 Coverage = Literal["met", "partial", "unmet", "tbc"]
 Deviation = Literal["none", "positive", "negative", "tbc"]
@@ -106,6 +113,7 @@ class Price(BaseModel):
 
 
 class BidDraft(BaseModel):
+    source_file: str = Field("", description="The tender file the draft answers.")
     language: Literal["zh", "en"] = "zh"
     meta: TenderMeta
     company: CompanyProfile | None = None

@@ -45,7 +45,7 @@ def _integer_to_capital(number: int) -> str:
     return text.replace("零零", "零")
 
 
-def to_decimal(amount: float | int | str | Decimal) -> Decimal:
+def to_decimal(amount: float | str | Decimal) -> Decimal:
     try:
         value = Decimal(str(amount).replace(",", "").strip())
     except InvalidOperation as exc:
@@ -55,7 +55,7 @@ def to_decimal(amount: float | int | str | Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def rmb_capital(amount: float | int | str | Decimal) -> str:
+def rmb_capital(amount: float | str | Decimal) -> str:
     """人民币大写, as banks and 开标一览表 write it: 壹拾万零叁佰元伍角整 style.
 
     >>> rmb_capital(1234.5)
@@ -77,7 +77,7 @@ def rmb_capital(amount: float | int | str | Decimal) -> str:
     return text
 
 
-def figures(amount: float | int | str | Decimal, currency: str | None = "CNY") -> str:
+def figures(amount: float | str | Decimal, currency: str | None = "CNY") -> str:
     """¥1,234,567.00 (CNY) or 'USD 1,234,567.00'."""
     value = to_decimal(amount)
     symbol = {"CNY": "¥", "RMB": "¥", None: "¥"}.get(currency)

@@ -19,7 +19,7 @@ from bidkit.model import Evidence
 _SENTENCE_END = re.compile(r"(?<=[。！？；.!?;])\s*|\n+")
 _CITATION = re.compile(r"\[([^\[\]\s]{1,80})\]")
 _COMPLIANCE_CLAIM = re.compile(r"满足|无偏离|完全响应|fully compl|\bcomplies\b|\bcompliant\b|no deviation",
-                               re.I)
+                               re.IGNORECASE)
 
 
 @dataclass
@@ -142,7 +142,7 @@ class LLMResponder:
             return fallback
         try:
             reply = self.model.invoke(build_messages(item_text, evidence, language))
-        except Exception as exc:  # a network or provider failure must not lose the draft
+        except Exception as exc:  # noqa: BLE001 - any provider failure must not lose the draft
             self.rejections.append(f"{item_text[:40]}: model error {type(exc).__name__}")
             return fallback
         text = str(getattr(reply, "content", reply)).strip()
@@ -158,7 +158,8 @@ class LLMResponder:
 class ExtractiveResponder:
     """The offline default: quotes evidence, invents nothing."""
 
-    rejections: list[str] = []
+    def __init__(self) -> None:
+        self.rejections: list[str] = []
 
     def answer(self, item_text: str, evidence: list[Evidence], language: str, ledger: GapLedger,
                volume: str, page: int | None = None, missing: str | None = None,

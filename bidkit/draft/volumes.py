@@ -77,7 +77,7 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
     difficulties = next((c for c in chapters if c.title == _risk_title(language)), None)
     qa = (scoring_questions(scoring, language) + requirement_questions(requirements, language)
           + risk_questions(difficulties, warnings[:2] if price else [], language))
-    return BidDraft(language=language, meta=tender.meta, company=profile, anonymous=anonymous,
+    return BidDraft(source_file=tender.source_file, language=language, meta=tender.meta, company=profile, anonymous=anonymous,
                     bidder=bidder, date=today.isoformat(), price=price, tender_scoring=tender.scoring,
                     scoring=scoring, technical_scoring=technical_scoring,
                     requirements=requirements, technical_requirements=technical_reqs,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate, RichText
 
+from bidkit import __version__
 from bidkit.draft.citations import CitationIndex, collect_evidence
 from bidkit.draft.models import BidDraft, Gap, RequirementResponse, label
 from bidkit.draft.wording import LABELS
@@ -194,6 +195,9 @@ def render_volume(draft: BidDraft, name: str, templates_dir: Path | None = None)
     document = template.docx
     comment_gaps(document, {g.id: g for g in draft.gaps}, draft.language)
     ooxml.set_update_fields_on_open(document)
+    ooxml.set_custom_property(document, "bidkit_generator", f"bidkit {__version__}")
+    ooxml.set_custom_property(document, "bidkit_source", draft.source_file)
+    ooxml.set_custom_property(document, "bidkit_gaps", str(len(draft.gaps)))
     return document
 
 

@@ -59,11 +59,11 @@ def cover(doc, title_var: str, show_bidder: str) -> None:
     for _ in range(4):
         doc.add_paragraph()
     para(doc, "{{ meta.project_name }}", "Title").alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    para(doc, "{{ L.%s }}" % title_var, "Cover Line")
+    para(doc, "{{ L." + title_var + " }}", "Cover Line")
     for _ in range(3):
         doc.add_paragraph()
     para(doc, "{{ L.project_number }}：{{ meta.project_number }}", "Cover Line")
-    para(doc, "{%%p if %s %%}" % show_bidder)
+    para(doc, "{%p if " + show_bidder + " %}")
     para(doc, "{{ L.bidder }}：{{r bidder }}", "Cover Line")
     para(doc, "{%p else %}")
     para(doc, "{{ L.withheld_note }}", "Cover Line")
@@ -87,7 +87,7 @@ def loop_table(doc, headers: list[str], cells: list[str], widths: list[float], l
         cell.paragraphs[0].runs[0].bold = True
         ooxml.set_cell_shading(cell)
     ooxml.set_repeat_table_header(rows[0])
-    rows[1].cells[0].text = "{%%tr for %s %%}" % loop
+    rows[1].cells[0].text = "{%tr for " + loop + " %}"
     for i, value in enumerate(cells):
         rows[2].cells[i].text = value
         rows[2].cells[i].paragraphs[0].style = doc.styles["Table Text"]
