@@ -47,7 +47,8 @@ def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[C
                 if item_style is not None or len(items) > 1:
                     break
                 items = []  # a caption line before the table
-            if items and c.table_index != items[-1].table_index and prev is not None and not prev.is_row:
+            if items and c.table_index != items[-1].table_index and (
+                    prev is not None and not prev.is_row or len(c.raw_cells) != len(items[-1].raw_cells)):
                 break  # another table, not this one continued on the next page
             items.append(c)
             item_style = "row"
@@ -128,7 +129,9 @@ def _follows(items: list[Clause], c: Clause) -> bool:
 
 
 def _page_furniture(c: Clause) -> bool:
-    return len(c.text) <= 40 and not re.search(r"[。；;：:，,]", c.text)
+    """A running header or page label on a PDF page: short, unnumbered, unpunctuated."""
+    return c.block.page is not None and c.style is None and not c.is_heading and \
+        len(c.text) <= 40 and not re.search(r"[。；;：:，,]", c.text)
 
 
 def _continues_numbering(items: list[Clause], c: Clause) -> bool:
@@ -169,7 +172,8 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
         has_children = nxt is not None and c.style not in (None, "row") and nxt.style != c.style \
             and nxt.rank > c.rank
         colon = c.body.rstrip().endswith(("：", ":"))
-        if (has_children and (len(c.body) < 16 or colon)) or (colon and nxt is None):
+        lead_in = colon and (len(c.body) < 20 or re.search(r"如下|下列|以下", c.body))
+        if (has_children and (len(c.body) < 16 or colon)) or (colon and nxt is None) or lead_in:
             continue
         if _UNTICKED.match(c.text) or _EMPTY_VALUE.search(c.body) and len(c.body) < 40:
             continue

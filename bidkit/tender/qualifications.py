@@ -124,9 +124,9 @@ def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
 
 
 def _title_like(body: str) -> bool:
-    if len(body) > 45 or re.search(r"[。；;]\s*\S", body):
+    if len(body) > 45 or re.search(r"[。；;，]", body):
         return False
-    return not body.rstrip().endswith(("。", "."))
+    return not body.rstrip().endswith(".")
 
 
 def _table_group_rows(clauses: list[Clause]) -> list[Clause]:
