@@ -41,7 +41,8 @@ _FORM_SUFFIX = re.compile(r"(一览表|明细表|偏离表|汇总表|报价表|�
 _NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺")
 _NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
-_NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向")
+_NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向|"
+                       r"^不[以向与得接转]|^严格|^遵守|^保证|^确保")
 
 
 @dataclass
@@ -286,7 +287,7 @@ def _is_child(parent: _Heading, child: _Heading) -> bool:
 def _unique(sections: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
     out, seen = [], set()
     for title, b in sections:
-        key = (re.sub(r"\W+", "", title), b.index)
+        key = re.sub(r"\W+", "", title)  # a list of the forms and the forms themselves: once
         if not title or key in seen:
             continue
         seen.add(key)

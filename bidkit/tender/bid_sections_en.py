@@ -19,8 +19,43 @@ _MAX_HEADINGS = 10
 _ENUM = re.compile(r"^\s*\(?([a-h]|[ivx]{1,4}|\d{1,2})[).]\s+(.+)")
 
 
+_FORM_HEAD = re.compile(r"^\s*FORM\s+([A-Z])\s*[:.\-–]", re.I)
+_SECTION_HEAD = re.compile(r"^\s*SECTION\s+(\d{1,2}[A-Z]?)\s*[:.\-–]\s*(.{3,120})$", re.I)
+
+
 def english_sections(outline: Outline) -> list[tuple[str, Block]]:
-    return _form_list(outline) or _anchor_lists(outline)
+    forms = _form_list(outline)
+    return _with_form_sections(outline, forms) if forms else _anchor_lists(outline)
+
+
+def _with_form_sections(outline: Outline, forms: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
+    """A form that prescribes the proposal's own sections ('SECTION 1: …', 'SECTION 2: …' inside
+    'Form E: Format of Technical Proposal'): those sections follow the form in the list."""
+    blocks = outline.doc.blocks
+    after = max(b.index for _, b in forms) + 1
+    inner: dict[str, list[tuple[str, Block]]] = {}
+    current = None
+    for b in blocks[after:]:
+        m = _FORM_HEAD.match(b.text)
+        if m:
+            current = m.group(1).upper()
+            continue
+        s = _SECTION_HEAD.match(b.text.strip())
+        if current and s and b.kind != "table":
+            inner.setdefault(current, []).append((_first_sentence(s.group(2)), b))
+    out: list[tuple[str, Block]] = []
+    for n, (title, b) in enumerate(forms):
+        out.append((title, b))
+        letter = chr(ord("A") + n)
+        out.extend(inner.get(letter, []) if len(inner.get(letter, [])) >= 2 else [])
+    return out
+
+
+def _first_sentence(text: str) -> str:
+    """'Proposed Methodology … Plan This section should demonstrate…' -> the heading part."""
+    cut = re.split(r"\s+(?=(?:This|These|The|Provide|Please|Describe|Explain|Include|List|Indicate|"
+                   r"Submit|Give|Bidders?|Offerors?)\b)|\.\s", text, maxsplit=1)[0]
+    return cut.strip(" .")
 
 
 def _form_list(outline: Outline) -> list[tuple[str, Block]]:
