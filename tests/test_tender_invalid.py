@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from test_tender_qualifications import make_doc
+
 from bidkit.document import Document
 from bidkit.tender.invalid import extract_invalid_conditions
 from bidkit.tender.outline import build_outline
-from test_tender_qualifications import make_doc
 
 
 def texts(doc: Document) -> list[str]:
@@ -60,8 +61,8 @@ def test_contract_chapter_is_skipped():
 def test_english_rejection_sentences():
     doc = make_doc(["Instructions to Bidders",
                     "16. Any Proposal received after the deadline will be rejected.",
-                    "17. Proposals shall be written in English. A Proposal valid for a shorter period may be "
-                    "rejected as non-responsive.",
+                    ("17. Proposals shall be written in English. A Proposal valid for a shorter period "
+                     "may be rejected as non-responsive."),
                     "18. The Purchaser will open proposals in public."])
     got = texts(doc)
     assert got[0] == "16. Any Proposal received after the deadline will be rejected."

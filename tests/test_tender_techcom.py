@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bidkit.document import Document
+from test_tender_qualifications import make_doc
+
 from bidkit.tender.outline import build_outline
 from bidkit.tender.techcom import extract_technical_commercial
-from test_tender_qualifications import make_doc
 
 CHAPTERS = [
     "第一章 招标公告",

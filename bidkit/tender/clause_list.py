@@ -13,7 +13,7 @@ from bidkit.tender.clause_split import RANK, Clause
 from bidkit.tender.outline import Outline
 
 _UNTICKED = re.compile(r"^\s*[□☐]")
-_EMPTY_VALUE = re.compile(r"[：:]\s*(?:无|/|／|不适用|N/?A|None)\s*[。.]?\s*$", re.I)
+_EMPTY_VALUE = re.compile(r"[：:]\s*(?:无|/|／|不适用|N/?A|None)\s*[。.]?\s*$", re.IGNORECASE)
 _CROSS_REF = re.compile(r"^(?:[^。：:|]{0,24}[：:|]\s*)?(?:如有[，,]?\s*)?(?:具体要求)?(?:见|详见|参见|具体见)"
                         r"[^。]{0,30}[。.]?(?:\s*\|.*)?$")
 # '符合《招标公告》…规定的条件': points to another part of this tender (a law is not one).
@@ -155,7 +155,7 @@ def _looks_like_title(c: Clause) -> bool:
     return c.is_heading or (len(c.text) <= 25 and not re.search(r"[。；;.，,]", c.text))
 
 
-_ROW_NOISE = re.compile(r"^(?:说明|注|备注|note)\s*[：:]|…|\.{3}", re.I)
+_ROW_NOISE = re.compile(r"^(?:说明|注|备注|note)\s*[：:]|…|\.{3}", re.IGNORECASE)
 
 
 def _group_title(c: Clause) -> bool:

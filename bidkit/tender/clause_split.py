@@ -162,7 +162,7 @@ def _table_clauses(block: Block) -> list[Clause]:
 
 _HEADER_WORDS = re.compile(r"序号|编号|名称|项目|内容|要求|说明|因素|标准|分值|备注|条款|页码|描述|数量|单位|"
                            r"岗位|规格|型号|参数|指标|单价|金额|序號|名稱|項目|內容|說明|"
-                           r"^(?:no\.?|s\.? ?no\.?|item|description|criteria|requirements?|remarks?)$", re.I)
+                           r"^(?:no\.?|s\.? ?no\.?|item|description|criteria|requirements?|remarks?)$", re.IGNORECASE)
 
 
 def is_header_row(cells: list[str]) -> bool:

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from bidkit.model import Requirement
-from bidkit.tender.clause_list import is_toc_line, leaf_items, list_after, near_duplicate, to_requirement
+from bidkit.tender.clause_list import (
+    is_toc_line,
+    leaf_items,
+    list_after,
+    near_duplicate,
+    to_requirement,
+)
 from bidkit.tender.clause_split import Clause, inline_items, sentences, split_clauses
 from bidkit.tender.outline import Outline
 
@@ -41,29 +47,29 @@ _EN_CONSEQUENCE = re.compile(
     r"(?:result|lead)\s+(?:directly\s+)?(?:in|to)\s+(?:the\s+)?(?:eventual\s+)?(?:rejection|disqualification)|"
     r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|"
     rf"reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+{_BID}|non-?\s*responsive)",
-    re.I,
+    re.IGNORECASE,
 )
 # Lead-ins that announce a list of such conditions.
 _LEAD_IN = re.compile(r"(?:下列|以下|如下)(?:情形|情况|行为|条件)?之一|任何一项不符合|有一项不符合|"
                       r"(?:any|one|either)\s+(?:one\s+)?of\s+the\s+following|"
-                      r"following\s+(?:conditions|cases|grounds)", re.I)
+                      r"following\s+(?:conditions|cases|grounds)", re.IGNORECASE)
 _HEAD = re.compile(r"(?:投标|响应|报价)?(?:无效|废标|否决)(?:投标)?(?:的)?(?:情形|情况|条款|条件)|"
                    r"(?:grounds|reasons)\s+for\s+(?:rejection|disqualification)|"
-                   r"rejection\s+of\s+(?:bids|proposals)", re.I)
+                   r"rejection\s+of\s+(?:bids|proposals)", re.IGNORECASE)
 # A review table (符合性审查 / 资格性检查 …) whose every row is a pass/fail check.
 _REVIEW_TABLE = re.compile(r"(?:符合性|资格性|形式|响应性|有效性)(?:审查|检查|评审)(?:要求|标准|表)?|"
-                           r"preliminary examination|(?:responsiveness|compliance) (?:check|criteria)", re.I)
+                           r"preliminary examination|(?:responsiveness|compliance) (?:check|criteria)", re.IGNORECASE)
 _ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|条)?不(?:符合|满足)|"
-                        r"(?:fail(?:s|ing)?|not meet)\s+(?:any|one)", re.I)
+                        r"(?:fail(?:s|ing)?|not meet)\s+(?:any|one)", re.IGNORECASE)
 # Consequences that are not about this bid being invalid: the award, the whole procurement, the
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
     r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
     r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|不得分|不做无效|不作无效|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
-    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach", re.I)
+    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach", re.IGNORECASE)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
-                               r"\bGCC\b|\bSCC\b", re.I)
+                               r"\bGCC\b|\bSCC\b", re.IGNORECASE)
 _MAX_ITEMS = 90
 
 
@@ -127,7 +133,7 @@ def _skip(outline: Outline, c: Clause) -> bool:
         return True
     title = outline.section_title(c.block) or ""
     return bool(_CONTRACT_CHAPTER.search(title)) and not re.search(r"须知|instructions|评标|评审|evaluation",
-                                                                  title, re.I)
+                                                                  title, re.IGNORECASE)
 
 
 def _is_list_head(c: Clause) -> bool:
@@ -135,7 +141,7 @@ def _is_list_head(c: Clause) -> bool:
     if _HEAD.search(body[:30]) and len(body) <= 40:
         return True
     if re.fullmatch(r"(?:grounds for )?(?:disqualification|rejection)(?: of (?:bids|proposals|tenders))?", body.strip(),
-                    re.I):
+                    re.IGNORECASE):
         return True  # an English title such as '21.0 Disqualification'
     if re.search(r"\bif\s*[;:]?\s*$", body) and _has_consequence(body):
         return True  # '… liable to be disqualified … if;'

@@ -29,31 +29,31 @@ _EN_HEAD = re.compile(
     r"\b(?:eligibility|qualification (?:criteria|requirements)|minimum qualification|"
     r"pre-?qualification|general requirements|eligible (?:bidders|firms)|"
     r"qualifications? of (?:the )?(?:bidder|tenderer|consultant|firm|vendor|successful))",
-    re.I,
+    re.IGNORECASE,
 )
 # Headings that name a procedure or evidence, not the requirements themselves.
 _NOT_HEAD = re.compile(
     r"程序|流程|方法|证明文件|证明材料|声明|响应表|资格后审|资格预审公告|documents? establishing|"
-    r"evaluation of|procedure|form\b", re.I)
+    r"evaluation of|procedure|form\b", re.IGNORECASE)
 # An inline label that makes the clause itself a requirement on the bidder:
 # 'Characteristic of the audit firm: The audit firm should be …', '投标人资格要求：具有…'.
 _INLINE_LABEL = re.compile(
     r"^(?:(?:characteristics?|requirements?|qualifications?|eligibility)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:firm|bidder|consultant|vendor|supplier|contractor|tenderer|agency|company)s?)"
-    r"\s*[:：]\s*\S.{10,}", re.I)
+    r"\s*[:：]\s*\S.{10,}", re.IGNORECASE)
 # English pass/fail criteria tables that PDF text flattens into runs of sentences.
 _EN_CRITERIA_HEAD = re.compile(r"(?:eligibility|qualification)\s+(?:and\s+qualification\s+)?criteria\b(?!\s+will)",
-                               re.I)
+                               re.IGNORECASE)
 _EN_CRITERIA_END = re.compile(r"evaluation criteria|technical (?:and financial )?(?:proposal )?evaluation|"
-                              r"scoring|points obtainable|terms of reference|^section\s+\d", re.I)
+                              r"scoring|points obtainable|terms of reference|^section\s+\d", re.IGNORECASE)
 _EN_CRITERION = re.compile(r"\b(?:must|should|shall|not|no|minimum|at least|registered|experience|"
-                           r"turnover|years?)\b", re.I)
-_PERSONNEL = re.compile(r"人员|专家|经理|负责人|工程师|团队|成员|staff|personnel|expert|team|key", re.I)
-_REVIEW_OUTCOME = re.compile(r"审查不(?:通过|合格)|不(?:通过|合格)|无效|否决其?投标(?!资格)|rejected|disqualif", re.I)
+                           r"turnover|years?)\b", re.IGNORECASE)
+_PERSONNEL = re.compile(r"人员|专家|经理|负责人|工程师|团队|成员|staff|personnel|expert|team|key", re.IGNORECASE)
+_REVIEW_OUTCOME = re.compile(r"审查不(?:通过|合格)|不(?:通过|合格)|无效|否决其?投标(?!资格)|rejected|disqualif", re.IGNORECASE)
 # '资格审查' alone titles the review procedure; its numbered text is procedure, its table rows
 # are the checks.
 _PROCEDURE_TITLE = re.compile(r"^(?:[^\w]*)(?:资格(?:性)?(?:审查|评审|检查))(?:程序|办法)?\s*$")
-_LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.I)
+_LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.IGNORECASE)
 _MAX_ITEMS = 60
 
 
@@ -76,7 +76,7 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
 
-_MODAL = re.compile(r"\b(?:should|must|shall)\b", re.I)
+_MODAL = re.compile(r"\b(?:should|must|shall)\b", re.IGNORECASE)
 
 
 def _split_english_criteria(c: Clause) -> list[Clause]:
@@ -101,7 +101,7 @@ def _add_list(found: list[Clause], items: list[Clause]) -> None:
 
 
 # Chapters where qualification words describe the review or the forms, not the requirements.
-_OTHER_CHAPTER = re.compile(r"评标|评审|评分|评议|磋商程序|格式|附件|evaluation|forms?\b|annex", re.I)
+_OTHER_CHAPTER = re.compile(r"评标|评审|评分|评议|磋商程序|格式|附件|evaluation|forms?\b|annex", re.IGNORECASE)
 
 
 def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
@@ -158,7 +158,7 @@ def _english_criteria(clauses: list[Clause], window: int = 25) -> list[Clause]:
             continue  # '… who fulfil the eligibility criteria …' is prose, not the table's title
         if m and _is_qualification_head(c):
             continue  # a heading of its own: its numbered list was taken already
-        if not m or is_toc_line(c.text) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.I):
+        if not m or is_toc_line(c.text) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.IGNORECASE):
             continue
         tail = c.text[m.end():]
         region = [(c, tail)] + [(x, x.text) for x in clauses[i + 1: i + 1 + window]]
@@ -180,7 +180,7 @@ def _title_case(phrase: str) -> bool:
 def _criterion_sentence(s: str) -> bool:
     if len(s) < 30 or not _EN_CRITERION.search(s):
         return False
-    return not re.match(r"(?:provide|submit|copy|copies|eligibility and qualification will)", s, re.I)
+    return not re.match(r"(?:provide|submit|copy|copies|eligibility and qualification will)", s, re.IGNORECASE)
 
 
 def _cell_lists(clauses: list[Clause]) -> list[Clause]:

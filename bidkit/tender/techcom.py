@@ -23,21 +23,21 @@ _REQUIREMENT_TITLE = re.compile(
     r"工作(?:内容|範圍|范围)|服[务務](?:内容|範圍|范围)|"
     r"scope of (?:work|services)|technical (?:specifications?|requirements)|terms of reference|"
     r"statement of work|(?:functional|general|non-functional) requirements|schedule of requirements",
-    re.I)
+    re.IGNORECASE)
 _NOT_REQUIREMENT = re.compile(r"格式|附件|须知|評選|评标|评审|评分|合同|evaluation|instructions|forms?\b|"
-                              r"conditions of contract|data sheet", re.I)
+                              r"conditions of contract|data sheet", re.IGNORECASE)
 _COMMERCIAL = re.compile(r"商务|付款|支付|结算|报价|价格|交货|交付|供货|验收|质保|保修|售后|履约|违约|保证金|"
                          r"发票|税|工期|服务期|期限|commercial|payment|delivery|warranty|acceptance|penalt|"
-                         r"liquidated|invoice|price|schedule", re.I)
+                         r"liquidated|invoice|price|schedule", re.IGNORECASE)
 _TECHNICAL = re.compile(r"技术|参数|规格|性能|功能|配置|服务内容|服务要求|服务标准|工作内容|人员|安全|质量|"
-                        r"technical|functional|specification|performance|service|scope|deliverable", re.I)
+                        r"technical|functional|specification|performance|service|scope|deliverable", re.IGNORECASE)
 _CROSS_REF = re.compile(r"^(?:见|详见|参见|具体见|同上|略|/|无)[。.]?$")
 _MARKERS = "★▲※"  # plus whatever the tender's own legend defines
 # A requirement says what must be done or met: a modal verb, a comparator, or a parameter row.
 _REQUIREMENT_WORDS = re.compile(
     r"须|応|應|須|需|必须|不得|不少于|負責|確保|保證|滿足|具備|提交|提出|不低于|不高于|不超过|不小于|不大于|至少|以上|以下|要求|提供|负责|确保|保证|满足|符合|"
     r"具备|具有|承担|配备|按照|[≥≤＞＜><±]|\b(?:shall|must|should|will|required?|provide|ensure|"
-    r"minimum|maximum|at least|not exceed|support|allow)\b", re.I)
+    r"minimum|maximum|at least|not exceed|support|allow)\b", re.IGNORECASE)
 _MAX_ITEMS = 200
 
 
@@ -106,7 +106,7 @@ def _regions_from_titles(outline: Outline) -> list[tuple[int, int]]:
 def _looks_like_other_title(text: str) -> bool:
     return len(text) <= 60 and bool(re.match(
         r"(?:\d+\.?\s*)?(?:proposal|evaluation|instructions|submission|general terms|terms and conditions|"
-        r"pricing|price|payment schedule|annex|appendix|form)\b", text, re.I))
+        r"pricing|price|payment schedule|annex|appendix|form)\b", text, re.IGNORECASE))
 
 
 def _is_title(c: Clause) -> bool:
