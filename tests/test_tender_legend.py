@@ -74,3 +74,9 @@ def test_a_marked_clause_does_not_override_the_legend_of_its_marker():
     )
     assert substantive_markers(legend) == set()
     assert "重要条款" in legend["▲"]
+
+
+def test_marker_whose_deviation_does_not_invalidate_is_important_only():
+    legend = _legend("标注“★”的条款为实质性要求，否则投标无效；",
+                     "标注“▲”的条款为重要技术参数，不满足的不导致投标无效，但将相应扣分；")
+    assert substantive_markers(legend) == {"★"} and important_markers(legend) == {"▲"}

@@ -178,3 +178,12 @@ def test_traditional_chinese_case_name_and_number():
     meta = _meta("財團法人某某基金會", "「教材製作──示範案例」", "勞務採購案（案號：11402-39）")
     assert meta.project_name == "教材製作──示範案例"
     assert meta.project_number == "11402-39"
+
+
+def test_english_buyer_named_by_a_defined_term_and_number_without_colon():
+    meta = _meta("CITY OF EXAMPLE", "REQUEST FOR PROPOSALS", "RFP No. EX-IT-2025-014", "Records Management System",
+                 "Issue date: May 30, 2025",
+                 'The City of Example (the "City") invites sealed proposals for the supply of a records system.')
+    assert meta.project_number == "EX-IT-2025-014"
+    assert meta.project_name == "Records Management System"
+    assert meta.purchaser == "City of Example"

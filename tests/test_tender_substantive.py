@@ -89,3 +89,13 @@ def test_corpus_tender_star_clauses(corpus):
     stars = [r for r in items if r.marker == "★"]
     assert [r.text[:2] for r in stars] == ["★6", "★9"] and {r.page for r in stars} == {47}
     assert sum(r.marker == "实质性格式" for r in items) == 6
+
+
+def test_requirement_tables_with_a_mandatory_type_column():
+    table = [["ID", "Requirement", "Type"],
+             ["F-01", "The system shall apply retention schedules automatically.", "M"],
+             ["F-02", "The system should offer a mobile app.", "D"]]
+    form = [["Req.", "Type", "Response"], ["F-01", "M", ""]]
+    items = _run('Requirements marked "M" in the tables below are mandatory; a Proposal that does not meet '
+                 'them will be rejected.', 'Requirements marked "D" are desirable, not mandatory.', table, form)
+    assert [(r.text, r.marker) for r in items] == [("The system shall apply retention schedules automatically.", "M")]

@@ -26,14 +26,16 @@ def _mark(name: str) -> str:
 _MENTION = re.compile(
     rf"(?:标有|标注有?|标记有?|标明|标示|标识|带有?|注有|用|以|打|加|凡|含有?|有){_mark('m')}"
     rf"|{_mark('n')}\s*(?:号|标记|标志|符号|标识|形式)?\s*(?:的)?\s*(?:条款|内容|参数|指标|项(?!目)|要求|地方|部分|为|表示|标注|标记|标识)"
-    rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:asterisk|star)?\s*\(?\s*(?P<e>[*★#])\s*\)?",
+    rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:asterisk|star)?\s*\(?\s*(?P<e>[*★#])\s*\)?"
+    rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:letter\s+)?[\"“'‘(](?P<l>[A-Z]{{1,2}})[\"”'’)]",
     re.I,
 )
 _SUBSTANTIVE = re.compile(
     r"实质性|實質性|不允许负偏离|不允许偏离|不可偏离|不得负偏离|不能负偏离|投标无效|无效投标|响应无效|作无效|视为无效|"
     r"废标|否决|必须满足|必须响应|均须满足|mandatory|essential|compulsory|must\s+be\s+(?:met|complied)|"
     r"will\s+be\s+rejected|non-?responsive", re.I)
-_NEGATED = re.compile(r"(?:不会|不作|不视为|不属于|不构成|不会作|并非|非)\S{0,3}(?:无效|实质性|废标)")
+_NEGATED = re.compile(r"(?:不会|不作|不视为|不属于|不构成|不导致|不影响|不按|并非|非)\S{0,4}?(?:无效|实质性|废标)"
+                      r"|(?:not|never)\s+(?:be\s+)?(?:mandatory|rejected|grounds)", re.I)
 _IMPORTANT = re.compile(r"重要|关键|主要|扣分|加分|評分|important|key|desirable", re.I)
 _APPLIES = re.compile(r"适用|適用|勾选|选中|applicable|tick", re.I)
 _EXCLUDED = re.compile(r"除外|未用|未标|品目清单|节能产品|非\s*[“\"]?[★▲]|不标|except", re.I)
@@ -65,13 +67,13 @@ _RANK = {"substantive": 3, "important": 2, "applies": 2, "mention": 1}
 
 def _strong(m: re.Match) -> bool:
     """'标有“★”', '“▲”号', '★号条款', 'marked *' define a marker; a bare '★为…' may be a marked clause."""
-    return bool(m.group("m") or m.group("e") or re.search(r"[“”\"'「」『』‘’]|号", m.group()))
+    return bool(m.group("m") or m.group("e") or m.group("l") or re.search(r"[“”\"'「」『』‘’]|号", m.group()))
 
 
 def _segments(sentence: str) -> list[tuple[str, str, bool]]:
     """(marker, the part of the sentence about it, strong mention): '“★”为实质性，“▲”为重要'
     gives two parts."""
-    found = [(m.group("m") or m.group("n") or m.group("e"), m.start(), _strong(m))
+    found = [(m.group("m") or m.group("n") or m.group("e") or m.group("l"), m.start(), _strong(m))
              for m in _MENTION.finditer(sentence)]
     if not found:
         return []

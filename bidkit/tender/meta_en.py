@@ -58,7 +58,7 @@ _ORG_WORD = re.compile(
     r"Commission|Fund|Foundation|Society|Trust|Cent(?:re|er)|Municipal|Association|Programme|Program|"
     r"Federation|Union|Bureau|Committee|Group|Inc\b|LLC|Nations|Secretariat|Service", I)
 _NOT_ORG = re.compile(r"Proposal|Reference|Quotation|Tender|Bid|Interest|Invitation|Data Sheet|Contract|"
-                      r"Terms|Instructions|Form|Section|Annex|Standard|Time|Rupee|Dollar|Dirham", I)
+                      r"Terms|Instructions|Form|Section|Annex|Standard|Time|Rupee|Dollar|Dirham|Agreement|Level|Notice", I)
 
 
 def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
@@ -67,11 +67,12 @@ def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
             setattr(meta, field, found[0])
             meta.sources[field] = found[1].ref(outline)
 
-    put("project_number", first_value(lines, LABELS["project_number"], STOP, _pick_number))
+    put("project_number", first_value(lines, LABELS["project_number"], STOP, _pick_number, colon=False))
     put("project_name", first_value(lines, LABELS["project_name"], STOP, _pick_text, colon=True))
     put("project_name", _name_after_title(lines))
     put("purchaser", first_value(lines, LABELS["purchaser"], STOP, _pick_text))
     put("purchaser", _provision_for(lines))
+    put("purchaser", _defined_as_buyer(lines))
     put("purchaser", _acronym_org(lines))
     put("procedure", _procedure(lines))
     put("deadline", _date(lines, LABELS["deadline"]))
@@ -127,9 +128,29 @@ def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
     for text, line in _windows(lines):
         m = _TITLE.search(text)
         if m:
-            name = _TITLE_END.split(m["name"], 1)[0].strip(" :.-–")
+            name = _TITLE_END.split(_LEADING_NO.sub("", m["name"]), 1)[0].strip(" :.-–")
+            if re.match(r"[A-Z][\w ]{0,25}:", name):
+                continue  # the next cover line is a labelled field, not the title
             if 3 <= len(name) <= 250 and name[0].isupper() and len(name.split()) >= 2 and not re.search(
                     r"^dear|\b(?:are|is|shall|will|has|have)\b", name, I):
+                return name, line
+    return None
+
+
+_LEADING_NO = re.compile(r"^(?:RFP|RFQ|ITB|IFB|Tender|Bid|Solicitation)\s*(?:No|Number|Ref)\b\.?\s*:?\s*\S+\s*", I)
+_BUYER_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w&.,'-]*(?:\s+(?:[A-Z][\w&.,'-]*|of|for|and|the|de))*)\s*\(\s*(?:the|hereinafter)\s+"
+    r"(?:referred\s+to\s+as\s+)?[“\"']?(?:City|Purchaser|Client|Employer|Buyer|Authority|Owner|Procuring\s+Entity|"
+    r"Government|County|State|Organi[sz]ation|Company|Corporation|Bank|Agency|Council|Institute|University)[”\"']?\s*\)")
+
+
+def _defined_as_buyer(lines: list[Line]) -> tuple[str, Line] | None:
+    """'The City of Port Alder (the "City") invites …': the buyer names itself with a defined term."""
+    for line in lines[:150]:
+        m = _BUYER_DEFINED.search(line.text)
+        if m:
+            name = re.sub(r"^(?:The|the)\s+", "", m["name"]).strip()
+            if len(name.split()) >= 2:
                 return name, line
     return None
 

@@ -27,10 +27,13 @@ _TOC = re.compile(r"\.{4,}|…{2,}|\s\d+\s*$")
 
 def extract_substantive(outline: Outline, legend: dict[str, str]) -> list[Requirement]:
     marks = substantive_markers(legend)
-    symbols = "".join(m for m in marks if len(m) == 1)
+    symbols = "".join(m for m in marks if len(m) == 1 and not m.isalpha())
+    letters = {m for m in marks if m.isalpha() and m.isascii()}
     legend_texts = {_key(v) for v in legend.values()}
     items: list[Requirement] = []
     for block in outline.doc.blocks:
+        for text, marker in _letter_rows(block, letters):
+            items.append(_requirement(outline, block, text, marker))
         for text, marker, is_heading in _marked_clauses(block, symbols):
             if _key(text) in legend_texts:
                 continue
@@ -43,6 +46,24 @@ def extract_substantive(outline: Outline, legend: dict[str, str]) -> list[Requir
             if title:
                 items.append(_requirement(outline, block, title, TEXT_MARKER))
     return _dedupe(items)
+
+
+_ROW_ID = re.compile(r"[A-Za-z]{0,4}[-.]?\d+(?:\.\d+)*[.、]?")
+
+
+def _letter_rows(block: Block, letters: set[str]):
+    """Requirement tables with a type column ('M' mandatory / 'D' desirable): each row whose cell
+    is exactly a substantive letter, quoted without its id and type cells."""
+    if not letters or block.kind != "table" or not block.rows:
+        return
+    for row in block.rows:
+        cells = [c.strip() for c in row if c and c.strip()]
+        marker = next((c for c in cells if c in letters), None)
+        if marker is None:
+            continue
+        text = " | ".join(c for c in cells if c != marker and not _ROW_ID.fullmatch(c))
+        if len(text) >= 15:  # compliance forms repeat only 'F-01 | M' with blanks to fill
+            yield text[:400], marker
 
 
 def _marked_clauses(block: Block, symbols: str):
