@@ -65,7 +65,9 @@ _ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
     r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
-    r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|不得分|不做无效|不作无效|"
+    r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|"
+    r"无效投标(?:条款|供应商名单|名单|的依据)|不得(?:以|将)[^。，,]{0,40}判定|放弃中标|"
+    r"(?:文本|译文|材料|证明|声明|合同)(?:将)?(?:视为|为|被认定为)?无效|不得分|不做无效|不作无效|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
     r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach", re.IGNORECASE)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
