@@ -63,3 +63,43 @@ def test_real_docx_formats_chapter(corpus):
     out = extract_bid_sections(build_outline(doc))
     assert [s.title for s in out][:3] == ["投标文件封面样式", "投标承诺函", "授权委托书（适用于有委托代理人的情况）"]
     assert all(s.source.paragraph for s in out)
+
+
+def test_forms_listed_at_the_start_of_the_chapter_are_taken_once():
+    doc = doc_of([("paragraph", "第五章 投标文件格式"), ("paragraph", "一、投标函"), ("paragraph", "二、报价表"),
+                  ("paragraph", "三、授权委托书"), ("paragraph", "一、投标函"), ("paragraph", "致：采购人"),
+                  ("paragraph", "二、报价表"), ("paragraph", "项目名称："), ("paragraph", "三、授权委托书"),
+                  ("paragraph", "本授权书声明：")])
+    out = extract_bid_sections(build_outline(doc))
+    assert [s.title for s in out] == ["投标函", "报价表", "授权委托书"]
+
+
+def test_nested_toc_with_dash_leaders_gives_the_leaf_forms():
+    doc = doc_of([("paragraph", "第七章 投标文件构成及格式"), ("paragraph", "目录"),
+                  ("paragraph", "第一部分 投标函-----------------X"),
+                  ("paragraph", "第二部分 开标一览表-------------X"),
+                  ("paragraph", "一、开标一览表------------------X"),
+                  ("paragraph", "二、分项报价表------------------X"),
+                  ("paragraph", "第三部分 资格证明文件-----------X"), ("paragraph", "第一部分 投标函")], "pdf")
+    assert titles(doc) == ["投标函", "开标一览表", "分项报价表", "资格证明文件"]
+
+
+def test_form_title_on_the_line_after_a_bare_annex_label():
+    doc = doc_of([("paragraph", "第四章 响应文件格式"), ("paragraph", "附件一："), ("paragraph", "投标公函"),
+                  ("paragraph", "致：某某学校"), ("paragraph", "附件二："), ("paragraph", "财务状况及税收、社会保障资金"),
+                  ("paragraph", "缴纳情况声明函"), ("paragraph", "我方承诺。")], "pdf")
+    assert titles(doc) == ["投标公函", "财务状况及税收、社会保障资金缴纳情况声明函"]
+
+
+def test_english_form_list_one_per_line_with_the_forms_own_sections():
+    doc = doc_of([("paragraph", "Section 6: Returnable Bidding Forms"),
+                  ("paragraph", "o Form A: Technical Proposal Submission Form"),
+                  ("paragraph", "o Form B: Format of Technical Proposal"),
+                  ("paragraph", "o Form C: Financial Proposal Form"),
+                  ("paragraph", "FORM B: FORMAT OF TECHNICAL PROPOSAL"),
+                  ("paragraph", "SECTION 1: Bidder's qualification and expertise"),
+                  ("paragraph", "SECTION 2: Proposed Methodology This section should demonstrate the approach"),
+                  ("paragraph", "FORM C: FINANCIAL PROPOSAL FORM")], "pdf")
+    assert titles(doc) == ["Technical Proposal Submission Form", "Format of Technical Proposal",
+                           "Bidder's qualification and expertise", "Proposed Methodology",
+                           "Financial Proposal Form"]

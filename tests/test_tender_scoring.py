@@ -101,3 +101,40 @@ def test_real_pdf_scoring_rows_have_pages(corpus):
     items, total = extract_scoring(build_outline(doc))
     assert sum(i.points for i in items) == 100 and total == 100
     assert {i.page for i in items} <= {33, 34}
+
+
+def test_pdf_table_with_shifted_columns_is_read_row_by_row():
+    rows = [["Technical Proposal Evaluation Form 1", "", "", "Points obtainable", ""],
+            ["", "Expertise of the firm", "", "", ""],
+            ["1.1", "", "Professional Experience", "20", ""],
+            ["1.2", "", "Technical Capacity", "10", ""],
+            ["", "", "", "", "30"], ["", "Total Part 1", "", "", "30"]]
+    doc = doc_of([Block(kind="table", text="t", rows=rows, index=0, page=7)], "pdf")
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points, i.page) for i in items] == [
+        ("Professional Experience", 20, 7), ("Technical Capacity", 10, 7)]
+
+
+def test_post_award_appraisal_sheet_is_not_bid_scoring():
+    rows = [["考核项目", "", "分值", "评分标准"], ["企业管理（10分）", "管理制度", "5", "落实情况"],
+            ["", "培训教育", "5", "培训情况"]]
+    items, _ = extract_scoring(build_outline(doc_of([table(rows)])))
+    assert items == []
+
+
+def test_sub_criteria_rows_add_up_and_named_sub_items_are_split():
+    rows = [["序号", "评审项目", "评审内容", "标准分值"],
+            ["1", "企业规模", "纳税排名", "2"], ["", "", "净资产排名", "2"],
+            ["2", "技术部分（20分）", "服务方案（12分）\n方案完整得12分", "12"],
+            ["", "", "风险管理（8分）\n完整得8分", "8"], ["合    计", "", "", "24"]]
+    items, _ = extract_scoring(build_outline(doc_of([table(rows)])))
+    assert [(i.item, i.points) for i in items] == [("企业规模", 4), ("服务方案", 12), ("风险管理", 8)]
+
+
+def test_of_two_points_columns_the_filled_one_is_used():
+    rows = [["类别", "分 值", "项目", "权重", "评分办法"],
+            ["技术部分", "90", "重点难点分析", "10", "…"], ["", "", "工作内容介绍", "30", "…"],
+            ["", "", "服务承诺", "5", "…"]]
+    items, _ = extract_scoring(build_outline(doc_of([table(rows)])))
+    assert [(i.item, i.points, i.category) for i in items] == [
+        ("重点难点分析", 10, "技术"), ("工作内容介绍", 30, "技术"), ("服务承诺", 5, "技术")]

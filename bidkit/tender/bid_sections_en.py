@@ -63,13 +63,16 @@ def _form_list(outline: Outline) -> list[tuple[str, Block]]:
     one per line or several on one merged line. The longest such run wins."""
     best: list[tuple[str, Block]] = []
     run: list[tuple[str, Block]] = []
+    seen: set[str] = set()
     last = -10
     for b in outline.doc.blocks:
         forms = _FORM.findall(b.text) if b.kind != "table" else []
         if not forms:
             continue
-        if b.index - last > 1:
-            run = []
+        letters = {x[0].upper() for x in forms}
+        if b.index - last > 1 or letters & seen:  # a gap, or the forms themselves begin
+            run, seen = [], set()
+        seen |= letters
         last = b.index
         for _, title in forms:
             title = re.sub(r"\s*\((?:not applicable|if applicable)[^)]*\)\s*$", "", title.strip(), flags=re.I)

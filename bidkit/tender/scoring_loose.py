@@ -12,9 +12,10 @@ from bidkit.tender.outline import Outline
 from bidkit.tender.scoring_common import category_of, clean_name, points_from_criteria
 
 _SIGNAL = re.compile(r"\b(?:points?|marks?|scores?|weight(?:age|ing)?)\b|分值|分数|权重|评分|满分", re.I)
-_SEQ = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})*)\s*\.?\s*([a-h])?\s*$")
+_SEQ = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})*)\s*\.?\s*([a-h])?\s*$|^[A-Z]\d{1,2}$")
 _LEAD_SEQ = re.compile(r"^\s*(\d{1,2})\s*[-–.]\s*(?=[A-Za-z\u4e00-\u9fff])")
-_POINTS = re.compile(r"^\s*(?:0\s*[~～\-]\s*)?(\d+(?:\.\d+)?)\s*(%|分|points?|marks?)?\s*$", re.I)
+_POINTS = re.compile(r"^\s*(?:0\s*[~～\-]\s*)?(\d+(?:\.\d+)?)\s*(%|分|points?|marks?)?\s*"
+                     r"(?:[（(][^)）]{0,40}[)）])?\s*$", re.I)
 _TOTAL = re.compile(r"^\s*(?:合计|总计|总分|小计|(?:sub-?\s*|grand\s+)?total(?:\s+(?:section|part|score|marks|points)\b.*|\s*\d.*)?$|"
                     r"overall\s+\w*\s*score)", re.I)
 _NOT_NAME = re.compile(r"^[\s.…·_\-–]*$|^sub-?\W?score$|^yes\s*/\s*no$", re.I)
