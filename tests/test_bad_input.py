@@ -187,3 +187,48 @@ def test_thousand_page_pdf_parses_with_flat_memory(tmp_path):
     assert doc.blocks[-1].page == 1000
     assert elapsed < 20
     assert grown_mb < 150  # pages are closed one by one; holding them all costs far more
+
+
+def test_ocr_requested_without_the_extra_says_how_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_rapidocr(name, *args, **kwargs):
+        if name.startswith("rapidocr_onnxruntime"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_rapidocr)
+    monkeypatch.setenv("BIDKIT_OCR", "1")
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.rect(100, 100, 200, 200, fill=1)  # a page with a drawing but no text
+    c.showPage()
+    c.save()
+    _assert_refused(_parse(str(path)), "OCR extra is not installed", '.[ocr]')
+
+
+def test_scanned_page_is_read_by_ocr_when_asked(tmp_path, monkeypatch):
+    pytest.importorskip("rapidocr_onnxruntime")
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+
+    from bidkit.readers import read_document
+
+    source = tmp_path / "source.pdf"
+    c = canvas.Canvas(str(source), pagesize=(300, 120))
+    c.setFont("Helvetica", 16)
+    c.drawString(20, 70, "Bid deadline 15 March 2024")
+    c.save()
+    page = pdfium.PdfDocument(str(source))[0]
+    image = tmp_path / "scan.png"
+    page.render(scale=2).to_pil().save(image)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(300, 120))
+    c.drawImage(ImageReader(str(image)), 0, 0, width=300, height=120)
+    c.save()
+    monkeypatch.setenv("BIDKIT_OCR", "1")
+    doc = read_document(path)
+    assert "15March2024" in doc.text.replace(" ", "")  # the Chinese model drops Latin spaces
+    assert any("OCR" in p for p in doc.problems)

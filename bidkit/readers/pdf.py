@@ -14,6 +14,7 @@ from collections.abc import Callable
 from bidkit.document import Document
 from bidkit.errors import InputError
 from bidkit.readers.base import Reader
+from bidkit.readers.ocr import ocr_wanted
 from bidkit.readers.pdf_blocks import PageText, build_blocks
 from bidkit.readers.pdf_tables import find_tables
 from bidkit.readers.pdf_text import page_lines
@@ -29,7 +30,8 @@ OCR_HINT = ('bidkit needs OCR for it: install the OCR extra (pip install -e ".[o
 
 class PdfReader(Reader):
     """Options: `tables` (default True) finds ruled tables; `table_pages` limits that search
-    to the pages a caller's predicate accepts; `ocr` reads pages without text by OCR."""
+    to the pages a caller's predicate accepts; `ocr` (or BIDKIT_OCR=1) reads pages without
+    text by OCR (optional extra)."""
 
     extensions = (".pdf",)
 
@@ -103,12 +105,15 @@ class PdfReader(Reader):
 
     def _check_text_layer(self, pdf, pages: list[PageText], doc: Document) -> None:
         empty = [p.number for p in pages if _chars(p) < MIN_TEXT_CHARS]
-        if len(empty) >= max(1, 0.9 * len(pages)):
-            if self.options.get("ocr"):
-                from bidkit.readers.ocr import ocr_pages
+        scanned = len(empty) >= max(1, 0.9 * len(pages))
+        if empty and ocr_wanted(self.options):
+            from bidkit.readers.ocr import ocr_pages
 
-                ocr_pages(pdf, pages, empty, doc)
-                return
+            images = empty if scanned else [n for n in empty if _has_images(pdf, n)]
+            if images:
+                ocr_pages(pdf, pages, images, doc)
+            return
+        if scanned:
             raise InputError(
                 f"{self.path} has no text layer (a scanned image of {len(pages)} page(s)); "
                 f"{OCR_HINT}."
@@ -125,11 +130,11 @@ class PdfReader(Reader):
                 p.lines, p.tables = [], []
         if garbled:
             doc.problems.append(f"{_pages(garbled)}: broken text layer, skipped")
-        if empty and len(empty) < len(pages):
+        if empty:
             images = [n for n in empty if _has_images(pdf, n)]
             if images:
                 doc.problems.append(f"{_pages(images)}: image without a text layer (scanned?), "
-                                    "content missing")
+                                    "content missing; BIDKIT_OCR=1 reads it by OCR")
 
 
 def _chars(page: PageText) -> int:
