@@ -191,3 +191,15 @@ def test_clause_named_by_number_is_replaced_when_exactly_one_clause_has_it(tmp_p
     ambiguous = _apply(tmp_path, "gz2.txt", ["原招标文件第6条现更正为：6、质保期为两年。"], tender=tender)
     assert [r.text for r in ambiguous.requirements] == [r.text for r in tender.requirements]
     assert any("could not be matched" in w for w in ambiguous.warnings)
+
+
+def test_tender_boilerplate_that_reads_like_a_change_is_not_one(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text("\n".join([
+        "在采购人酌情延长投标截止期的情况下，投标人受投标截止期制约的所有权利和义务均应延长至新的截止时间。",
+        "如遇节假日，则顺延至节假日后第一个工作日。",
+        "供应商不得变更为不利于满足磋商文件规定的内容。",
+        "Any person so removed from the Services shall be replaced by a competent person.",
+        "The Tariff shall be revised as per the terms of the agreement.",
+    ]), encoding="utf-8")
+    assert find_changes(read_document(path), "rules.txt") == []

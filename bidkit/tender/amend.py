@@ -27,10 +27,16 @@ _ZH_FROM_TO = re.compile(
     rf"(?P<label>[^，,。；;\n]{{0,40}}?)[:：]?\s*由(?P<old>[^，,。；;\n]{{1,200}}?)"
     rf"(?:{_VERB_ZH}|延期|推迟|顺延|延长)(?:为|至|到)[:：]?\s*(?P<new>[^，,。；;\n]{{1,300}})")
 _ZH_LABEL_NOW = re.compile(
-    rf"(?P<label>[^，,。；;：:\n]{{2,40}}?)(?:{_VERB_ZH}|延期|推迟|顺延|延长|延至)(?:为|至|到)?[:：]\s*"
-    rf"(?P<new>[^，,。；;\n]{{2,120}})|(?P<label2>[^，,。；;：:\n]{{2,40}}?)"
-    rf"(?:{_VERB_ZH}为|延期至|推迟至|顺延至|延长至|延至)(?P<new2>[^，,。；;\n]{{2,120}})")
-_BE = r"(?:is|are|has\s+been|have\s+been|shall\s+be|stands?|will\s+be)\s+(?:hereby\s+|now\s+)?"
+    rf"(?P<label>[^，,。；;：:\n]{{2,40}}?)(?:(?:{_VERB_ZH}|延期|推迟|顺延|延长)(?:为|至|到)|延至)[:：]?\s*"
+    rf"(?P<new>[^，,。；;\n]{{2,120}})")
+# A label-only or from-to change must name a concrete new value (a number, a date, a quote);
+# tender boilerplate like '均应延长至新的截止时间' names none and is not a change.
+_CONCRETE = re.compile(r"\d|[“\"‘「『]")
+# Rules in a tender ('… shall be replaced by a competent person') read like changes; a real
+# amendment written with shall/will names what it changes: a clause, a date, a quoted text.
+_ANCHOR = re.compile(r"clause|section|para|item|annex|schedule|appendix|page|last\s+date|deadline|"
+                     r"due\s+date|closing\s+date|submission|opening|[“\"‘「『]|\d", re.I)
+_BE = r"(?P<be>is|are|has\s+been|have\s+been|shall\s+be|stands?|will\s+be)\s+(?:hereby\s+|now\s+)?"
 _EN_PATTERNS = (
     re.compile(rf"(?P<old>.{{3,300}}?)\s+{_BE}(?:changed|revised|extended|postponed|amended|modified|"
                r"rescheduled)\s+from\s+.+?\s+to\s+(?P<new>.+)", re.I | re.S),
@@ -118,20 +124,27 @@ def _changes_in_sentence(sentence: str) -> list[tuple[str, str, str, str]]:
     if m:
         return [(m["old"], m["old"], m["new"], sentence)]
     found = [(f"{m['label']} {m['old']}", m["old"], m["new"], sentence)
-             for m in _ZH_FROM_TO.finditer(sentence)]
+             for m in _ZH_FROM_TO.finditer(sentence) if _CONCRETE.search(m["new"])]
     if found:
         return found
-    found = [(m["label"] or m["label2"], "", m["new"] or m["new2"], sentence)
-             for m in _ZH_LABEL_NOW.finditer(sentence)]
+    found = [(m["label"], "", m["new"], sentence)
+             for m in _ZH_LABEL_NOW.finditer(sentence) if _CONCRETE.search(m["new"])]
     if found:
         return found
     for part in _EN_SPLIT.split(sentence):  # 'X replaced with A and references to Y with B'
-        for pattern in _EN_PATTERNS:
+        for index, pattern in enumerate(_EN_PATTERNS):
             m = pattern.search(part)
-            if m:
+            if m and _english_change_is_specific(m, from_to=index == 0):
                 found.append((m["old"], m["old"], m["new"], part))
                 break
     return found
+
+
+def _english_change_is_specific(m: re.Match, from_to: bool) -> bool:
+    if from_to and not _CONCRETE.search(m["new"]):
+        return False
+    modal = (m.groupdict().get("be") or "").lower().startswith(("shall", "will"))
+    return not modal or bool(_ANCHOR.search(m["old"]))
 
 
 def _table_changes(block: Block, source_name: str) -> list[Change]:
