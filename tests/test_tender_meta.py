@@ -55,6 +55,7 @@ def test_dates_become_iso_local_time(text, iso):
 
 def test_chinese_numerals_are_read():
     assert cn_number("十五") == 15 and cn_number("捌万元整") == 80000 and cn_number("abc") is None
+    assert cn_number("壹亿贰仟万元") == 120_000_000 and cn_number("壹佰贰拾万零伍佰元整") == 1_200_500
 
 
 def test_notice_labels_give_the_key_facts_even_when_a_pdf_merged_them_into_one_line():

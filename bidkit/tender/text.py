@@ -40,17 +40,20 @@ def cn_number(text: str) -> float | None:
     text = re.sub(r"[元圆整正角分]", "", text)
     if not text or any(ch not in CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in text):
         return None
-    total, section, digit = 0, 0, 0
+    total, wan, section, digit = 0, 0, 0, 0  # 亿 part, 万 part, below 万
     for ch in text:
         if ch in CN_DIGITS:
             digit = CN_DIGITS[ch]
         elif ch in _CN_UNITS:
             section += (digit or 1) * _CN_UNITS[ch]
             digit = 0
-        else:
-            total = (total + section + digit) * _CN_BIG[ch]
+        elif _CN_BIG[ch] == 10_000:
+            wan += (section + digit) * 10_000
             section = digit = 0
-    return float(total + section + digit)
+        else:
+            total = (total + wan + section + digit) * 100_000_000
+            wan = section = digit = 0
+    return float(total + wan + section + digit)
 
 
 class Money(tuple):
