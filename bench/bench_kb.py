@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bidkit.kb import open_kb  # noqa: E402
-from bidkit.kb.evaluate import evaluate  # noqa: E402
+from bidkit.kb import open_kb
+from bidkit.kb.evaluate import evaluate
 
 RETRIEVAL_SET = ROOT / "tests" / "retrieval_set.json"
 BIDKIT = shutil.which("bidkit") or str(Path(sys.executable).with_name("bidkit"))

@@ -95,8 +95,8 @@ def chroma_server(tmp_path):
 def test_server_mode_supports_the_same_commands(chroma_server):
     demo = ROOT / "knowledge_base"
     url = ["--chroma-url", chroma_server]
-    added = run("kb", "add", str(demo / "projects" / "业绩表.xlsx"), str(demo / "company_profile.yaml"),
-                *url)
+    added = run("kb", "add", str(demo / "projects" / "业绩表.xlsx"),
+                str(demo / "company_profile.yaml"), *url)
     assert added.exit_code == 0, added.output
     again = run("kb", "add", str(demo / "projects" / "业绩表.xlsx"), *url)
     assert "1 unchanged" in again.stdout

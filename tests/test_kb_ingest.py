@@ -54,7 +54,7 @@ def test_table_rows_become_project_records_and_a_nameless_row_is_reported(files,
     assert [e.kind for e in kb.records("answer")] == ["answer"]
 
 
-def test_readding_unchanged_files_is_a_no_op_and_a_changed_file_replaces_its_chunks(files, tmp_path):
+def test_readding_is_a_no_op_and_a_changed_file_replaces_its_chunks(files, tmp_path):
     kb = open_kb(tmp_path / "kb")
     kb.add([files])
     again = kb.add([files])

@@ -51,7 +51,7 @@ class BidkitEmbeddingFunction(EmbeddingFunction[Documents]):
         return {"embedder": self.embedder}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "BidkitEmbeddingFunction":
+    def build_from_config(config: dict[str, Any]) -> BidkitEmbeddingFunction:
         return BidkitEmbeddingFunction(embedder=config.get("embedder", "use-m3"))
 
     def validate_config_update(self, old_config: dict[str, Any],

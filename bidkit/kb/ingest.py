@@ -68,7 +68,7 @@ def _load_changed(paths: list[Path], known: dict, kind: str | None,
         except BidkitError as exc:
             report.failed.append((shown, str(exc)))
             continue
-        except Exception as exc:  # a reader tripping on a damaged file must not stop the batch
+        except Exception as exc:  # noqa: BLE001 (a damaged file must not stop the batch)
             report.failed.append((shown, f"cannot be read ({type(exc).__name__}: {exc})"))
             continue
         report.warnings += loaded.problems

@@ -50,7 +50,7 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
     "金融": ("金融", "银行", "finance", "bank"),
 }
 
-_UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|万|亿元|亿|元|千元|万美元|美元|usd|cny|rmb)\s*[)）]", re.I)
+_UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|万|亿元|亿|元|千元|万美元|美元|usd|cny|rmb)\s*[)）]", re.IGNORECASE)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _MULTIPLIERS = {"亿": 1e8, "万": 1e4, "千": 1e3, "k": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6}
 
@@ -98,16 +98,16 @@ def parse_amount(value: object, unit: float = 1.0) -> tuple[float | None, str | 
     number = float(match.group())
     rest = text[match.end():].strip().lower()
     # a unit or currency written in the cell wins over the unit in the header
-    written = re.search(r"[万亿千元]|usd|cny|rmb|\$|¥|￥|million", text, re.I)
+    written = re.search(r"[万亿千元]|usd|cny|rmb|\$|¥|￥|million", text, re.IGNORECASE)
     multiplier = 1.0 if written else unit
     for word, factor in _MULTIPLIERS.items():
         if rest.startswith(word):
             multiplier = factor
             break
     currency = None
-    if re.search(r"usd|us\$|\$|美元", text, re.I):
+    if re.search(r"usd|us\$|\$|美元", text, re.IGNORECASE):
         currency = "USD"
-    elif re.search(r"cny|rmb|¥|￥|元", text, re.I):
+    elif re.search(r"cny|rmb|¥|￥|元", text, re.IGNORECASE):
         currency = "CNY"
     return number * multiplier, currency
 

@@ -54,12 +54,14 @@ class Store:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
                 schema, embedder = data["schema"], data["embedder"]
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{manifest} is corrupted; restore the KB directory from a "
-                                 "backup or rebuild it with `bidkit kb add` into a new --kb.") from exc
+                raise InputError(
+                    f"{manifest} is corrupted; restore the KB directory from a backup or rebuild "
+                    "it with `bidkit kb add` into a new --kb.") from exc
             if schema != SCHEMA_VERSION:
-                raise InputError(f"the knowledge base in {self.kb_dir} has schema {schema}, this "
-                                 f"bidkit reads schema {SCHEMA_VERSION}; rebuild it into a new --kb "
-                                 "directory (the old one is left untouched).")
+                raise InputError(
+                    f"the knowledge base in {self.kb_dir} has schema {schema}, this bidkit reads "
+                    f"schema {SCHEMA_VERSION}; rebuild it into a new --kb directory (the old one "
+                    "is left untouched).")
             self._check_embedder(embedder)
             return True
         if self.kb_dir.exists() and any(self.kb_dir.iterdir()):
@@ -125,8 +127,9 @@ class Store:
                 metadata={"bidkit_schema": SCHEMA_VERSION, "embedder": self.embedder.name},
                 configuration={"hnsw": {"space": "cosine"}})
         except ValueError as exc:  # "Embedding function conflict" and the like
-            raise InputError(f"the knowledge base at {self.where} cannot be opened with this "
-                             f"embedder ({exc}); configure the embedder it was built with.") from exc
+            raise InputError(
+                f"the knowledge base at {self.where} cannot be opened with this embedder ({exc}); "
+                "configure the embedder it was built with.") from exc
         meta = collection.metadata or {}
         if meta.get("bidkit_schema", SCHEMA_VERSION) != SCHEMA_VERSION:
             raise InputError(f"the knowledge base at {self.where} has schema "

