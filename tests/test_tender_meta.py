@@ -188,3 +188,8 @@ def test_english_buyer_named_by_a_defined_term_and_number_without_colon():
     assert meta.project_number == "EX-IT-2025-014"
     assert meta.project_name == "Records Management System"
     assert meta.purchaser == "City of Example"
+
+
+def test_english_ceiling_price():
+    meta = _meta("REQUEST FOR QUOTATION", "The ceiling price for this contract is USD 250,000.")
+    assert meta.procedure == "RFQ" and meta.max_price == 250000 and meta.currency == "USD"

@@ -33,6 +33,8 @@ LABELS = {
                           r"(?:technical\s+|pre-?qualification\s+)?(?:bids?|proposals?|tenders?))", I),
     "budget": re.compile(r"\b(?:estimated\s+(?:cost|value|budget|contract\s+value)|tender\s+value|"
                          r"budget(?:ary)?\s+(?:estimate|amount|ceiling)?)\b", I),
+    "max_price": re.compile(r"\b(?:ceiling\s+(?:price|amount|cost)|maximum\s+(?:budget|price|bid\s+(?:amount|price)|"
+                            r"contract\s+value)|upset\s+price|price\s+cap)\b", I),
     "deposit": re.compile(r"\b(?:EMD|earnest\s+money(?:\s+deposit)?|bid\s+security|bid\s+guarantee|"
                           r"proposal\s+security|tender\s+security)\b(?:\s+amount)?", I),
 }
@@ -78,6 +80,7 @@ def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
     put("deadline", _date(lines, LABELS["deadline"]))
     put("opening", _date(lines, LABELS["opening"]))
     put("budget", first_value(lines, LABELS["budget"], STOP, money_in, colon=False))
+    put("max_price", first_value(lines, LABELS["max_price"], STOP, money_in, colon=False))
     deposit = first_value(lines, LABELS["deposit"], STOP, _deposit_pick, colon=False)
     if deposit and deposit[0] != "none":
         put("deposit", deposit)
