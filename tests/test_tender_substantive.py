@@ -99,3 +99,8 @@ def test_requirement_tables_with_a_mandatory_type_column():
     items = _run('Requirements marked "M" in the tables below are mandatory; a Proposal that does not meet '
                  'them will be rejected.', 'Requirements marked "D" are desirable, not mandatory.', table, form)
     assert [(r.text, r.marker) for r in items] == [("The system shall apply retention schedules automatically.", "M")]
+
+
+def test_a_clause_repeated_in_a_deviation_table_is_listed_once():
+    items = _run(STAR_LEGEND, "★（1）本项目为总价包干。", [["序号", "招标要求", "响应"], ["1", "★（1）本项目为总价包干。", ""]])
+    assert len(items) == 1 and items[0].page == 2

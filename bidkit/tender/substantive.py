@@ -129,10 +129,12 @@ def _key(text: str) -> str:
 
 
 def _dedupe(items: list[Requirement]) -> list[Requirement]:
-    seen: set[tuple[str, int | None, int | None]] = set()
+    """One item per clause: deviation tables (偏离表) and summaries repeat marked clauses verbatim;
+    the first occurrence (the requirement itself) is kept."""
+    seen: set[str] = set()
     out = []
     for r in items:
-        key = (_key(r.text), r.source.page, r.source.paragraph)
+        key = _key(re.sub(r"^[\s\d.、．()（）|]+", "", r.text))
         if key not in seen:
             seen.add(key)
             out.append(r)
