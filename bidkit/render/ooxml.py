@@ -27,6 +27,7 @@ PartFactory.part_type_for.setdefault(CT.OFC_CUSTOM_PROPERTIES, XmlPart)
 
 BODY_FONT_ZH = "宋体"
 HEADING_FONT_ZH = "黑体"
+LATIN_FONT = "Times New Roman"  # the usual companion of 宋体 in Chinese bid documents
 XIAO_SI = Pt(12)  # 小四号
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
 HEADING_STYLE_IDS = ("Title", "Subtitle", "TOCHeading") + tuple(f"Heading{i}" for i in range(1, 10))
@@ -82,7 +83,8 @@ def set_east_asian_fonts(document, body: str = BODY_FONT_ZH, heading: str = HEAD
     `style.font.name` sets only Latin fonts; Chinese needs w:eastAsia, and the theme attributes
     python-docx's default styles carry must go or Word ignores the explicit names.
     """
-    _set_rfonts(_doc_defaults_rpr(document), body, latin)
+    # with the theme attributes gone, Latin text needs a named font too (else Word guesses)
+    _set_rfonts(_doc_defaults_rpr(document), body, latin or LATIN_FONT)
     for style in document.styles.element.findall(qn("w:style")):
         rpr = style.find(qn("w:rPr"))
         style_id = style.get(qn("w:styleId")) or ""
