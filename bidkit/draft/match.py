@@ -7,6 +7,7 @@ requirement's key terms and every figure it states (人数, 小时, 年限 …).
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Protocol
@@ -48,7 +49,7 @@ class EmptyKB:
         return None
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 _WORD = re.compile(r"[a-z][a-z0-9\-]{2,}")
 _LEADING_NUMBER = re.compile(r"^[\s★▲●■◆*#（(]*(?:\d+(?:[.．]\d+)*|[一二三四五六七八九十]+|[a-z])[\s.、．)）:：]+",
                              re.IGNORECASE)
@@ -61,12 +62,12 @@ def strip_numbering(text: str) -> str:
     return _LEADING_NUMBER.sub("", text.strip(), count=1)
 
 
-def terms(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def terms(text: str) -> frozenset[str]:
     """Character bigrams of the Chinese text plus English words: language-neutral and fast."""
     text = strip_numbering(text).lower()
-    cjk = "".join(ch if _CJK.match(ch) else " " for ch in text)
-    grams = {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
-    return grams | {w for w in _WORD.findall(text) if w not in _STOP}
+    grams = {w[i:i + 2] for w in _NOT_CJK.split(text) for i in range(len(w) - 1)}
+    return frozenset(grams | {w for w in _WORD.findall(text) if w not in _STOP})
 
 
 def figures_in(text: str) -> set[str]:
@@ -143,5 +144,37 @@ def project_filters(text: str, today: date | None = None) -> dict:
 def find_evidence(kb: EvidenceSource, query: str, k: int = 4, kind: str | None = None,
                   **filters) -> list[Evidence]:
     """Relevant evidence for a query, best first; empty when nothing clears the noise floor."""
-    hits = kb.search(query[:300], k=k, kind=kind, **filters)
+    hits = kb.search(query[:QUERY_CHARS], k=k, kind=kind, **filters)
     return [e for e in sorted(hits, key=lambda e: -e.score) if e.score >= RELEVANT_SCORE]
+
+
+QUERY_CHARS = 300
+
+
+class _PrefetchedEmbedder:
+    """The KB's embedder with some vectors computed ahead in one batch."""
+
+    def __init__(self, inner, vectors: dict) -> None:
+        self.inner, self.vectors = inner, vectors
+        self.name = getattr(inner, "name", "")
+
+    def embed(self, texts: list[str]):
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, self.inner.embed(missing)))
+        return np.stack([self.vectors[t] for t in texts])
+
+
+def prefetch_queries(kb: EvidenceSource, queries: list[str]) -> None:
+    """Embed every query of a draft in one batch — several times faster than one call per
+    search — when the KB exposes its embedder (bidkit.kb does); otherwise do nothing."""
+    store = getattr(kb, "store", None)
+    embedder = getattr(store, "embedder", None)
+    if embedder is None or isinstance(embedder, _PrefetchedEmbedder) or not hasattr(embedder, "embed"):
+        return
+    unique = list(dict.fromkeys(q[:QUERY_CHARS] for q in queries if q.strip()))
+    if not unique:
+        return
+    store.embedder = _PrefetchedEmbedder(embedder, dict(zip(unique, embedder.embed(unique))))

@@ -6,7 +6,7 @@ from datetime import date
 
 from bidkit.draft.anonymity import identity_terms, scrub
 from bidkit.draft.commercial import DEFAULT_SECTIONS, CommercialBuilder
-from bidkit.draft.match import EmptyKB, EvidenceSource
+from bidkit.draft.match import EmptyKB, EvidenceSource, prefetch_queries
 from bidkit.draft.models import BidDraft, CommercialSection, Price
 from bidkit.draft.price import price_warnings
 from bidkit.draft.qa import pitch_outline, requirement_questions, risk_questions, scoring_questions
@@ -36,6 +36,8 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
     profile = kb.company_profile()
 
     scoring_items = [s for s in tender.scoring if scoring_volume(s) != "price"]
+    prefetch_queries(kb, [r.text for r in tender.requirements if r.kind != "invalid_condition"]
+                     + [f"{s.item} {s.criteria}".strip() for s in scoring_items])
     scoring = [answer_scoring(s, kb, responder, ledger, language,
                               "technical" if scoring_volume(s) == "technical" else "commercial")
                for s in scoring_items]
