@@ -138,3 +138,14 @@ def test_of_two_points_columns_the_filled_one_is_used():
     items, _ = extract_scoring(build_outline(doc_of([table(rows)])))
     assert [(i.item, i.points, i.category) for i in items] == [
         ("重点难点分析", 10, "技术"), ("工作内容介绍", 30, "技术"), ("服务承诺", 5, "技术")]
+
+
+def test_scoring_written_as_a_numbered_list():
+    blocks = [para("第四章 评标办法（综合评估法，总分100分）"), para("一、投标报价（40分）"),
+              para("1.以有效投标报价算术平均值为基准价；"), para("二、技术方案（45分）"),
+              para("1.深化设计能力（25分）：图纸深度；"), para("2.安装方案（20分）：进度计划；"),
+              para("三、信誉（15分）"), para("无失信记录得15分。"), para("第五章 合同")]
+    items, total = extract_scoring(build_outline(doc_of(blocks)))
+    assert [(i.item, i.points) for i in items] == [
+        ("投标报价", 40), ("深化设计能力", 25), ("安装方案", 20), ("信誉", 15)]
+    assert items[0].category == "价格" and total == 100

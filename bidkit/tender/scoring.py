@@ -18,6 +18,7 @@ from bidkit.tender.scoring_common import (category_of, clean_name, group_categor
                                           points_from_criteria, points_in_name, stated_total,
                                           weight_split_items)
 from bidkit.tender.scoring_lines import scoring_from_lines
+from bidkit.tender.scoring_list import scoring_from_list
 from bidkit.tender.scoring_loose import has_signal, loose_items
 
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -51,6 +52,8 @@ def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
     items = [i for i in _from_tables(outline) if not _NOT_EVALUATION.search(i.source.section or "")]
     if not items:
         items = scoring_from_lines(outline)
+    if not items:
+        items = scoring_from_list(outline)
     items = _dedupe(items)
     items += weight_split_items(outline, items)
     return items, stated_total(outline, items)
