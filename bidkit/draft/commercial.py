@@ -57,6 +57,8 @@ class CommercialBuilder:
     def fact(self, field: str, section: str) -> str:
         """A company fact from the KB profile, or a gap marker naming what is missing."""
         value = getattr(self.profile, field, None) if self.profile else None
+        if field == "name" and not self.zh and self.profile and self.profile.name_en:
+            value = self.profile.name_en  # English volumes use the registered English name
         if value:
             return str(value)
         what = FACT_NAMES[self.language][field]
@@ -202,7 +204,9 @@ class CommercialBuilder:
 
 def compliance_row(resp: RequirementResponse, language: str) -> dict:
     req = resp.requirement
-    status = label(resp.answer.coverage if req.kind == "qualification" else resp.deviation, language)
+    # the purchaser sees 满足 only when proven; anything weaker is 待确认 (the matrix keeps detail)
+    status = label("met" if resp.answer.coverage == "met" else "tbc", language) \
+        if req.kind == "qualification" else label(resp.deviation, language)
     gap_marker = resp.answer.gap.marker(language) if resp.answer.gap else ""
     star = req.marker if req.marker and not req.text.startswith(req.marker) else ""
     return {"clause": f"{star}{req.text}", "page": req.page or req.source.where,

@@ -55,7 +55,9 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
         warnings.append("知识库中没有公司资料：公司信息均为待确认。" if language == "zh" else
                         "the knowledge base has no company profile: company facts are gaps.")
 
-    bidder = profile.name if profile and profile.name else ledger.new(
+    own_name = (profile.name_en or profile.name) if profile and language == "en" else \
+        (profile.name if profile else None)
+    bidder = own_name if own_name else ledger.new(
         "commercial", "bidder", MISSING_FACT[language].format(
             what=FACT_NAMES[language]["name"])).marker(language)
     today = today or date.today()

@@ -70,7 +70,7 @@ LABELS = {
         "questions": "可能提问与建议回答", "question": "问题", "answer": "建议回答",
         "who": "回答人", "gaps": "待确认事项", "scoring_commercial": "商务评分点响应",
         "withheld_note": "本分册为暗标，已隐去投标人身份信息。",
-        "evidence_index": "证据索引", "label": "编号", "kind": "类型", "source": "来源文件",
+        "colon": "：", "evidence_index": "证据索引", "label": "编号", "kind": "类型", "source": "来源文件",
         "location": "位置",
         "toc_placeholder": "（目录在 Word 中打开时自动更新；如未更新，请右键“更新域”。）",
         "groups": {"scoring": "评分点", "substantive": "实质性（★）条款", "deviation": "偏离与待确认项",
@@ -93,7 +93,7 @@ LABELS = {
         "answer": "Suggested answer", "who": "Who answers", "gaps": "Items to confirm",
         "scoring_commercial": "Response to the commercial evaluation criteria",
         "withheld_note": "Anonymous (blind) volume: bidder identity withheld.",
-        "evidence_index": "Evidence index", "label": "Ref.", "kind": "Kind",
+        "colon": ": ", "evidence_index": "Evidence index", "label": "Ref.", "kind": "Kind",
         "source": "Source file", "location": "Location",
         "toc_placeholder": "(The table of contents updates when opened in Word; otherwise "
                            "right-click it and choose Update Field.)",

@@ -62,13 +62,13 @@ def cover(doc, title_var: str, show_bidder: str) -> None:
     para(doc, "{{ L." + title_var + " }}", "Cover Line")
     for _ in range(3):
         doc.add_paragraph()
-    para(doc, "{{ L.project_number }}：{{ meta.project_number }}", "Cover Line")
+    para(doc, "{{ L.project_number }}{{ L.colon }}{{ meta.project_number }}", "Cover Line")
     para(doc, "{%p if " + show_bidder + " %}")
-    para(doc, "{{ L.bidder }}：{{r bidder }}", "Cover Line")
+    para(doc, "{{ L.bidder }}{{ L.colon }}{{r bidder }}", "Cover Line")
     para(doc, "{%p else %}")
     para(doc, "{{ L.withheld_note }}", "Cover Line")
     para(doc, "{%p endif %}")
-    para(doc, "{{ L.date }}：{{ date }}", "Cover Line")
+    para(doc, "{{ L.date }}{{ L.colon }}{{ date }}", "Cover Line")
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     toc_title = para(doc, "{{ L.toc }}", "Cover Line")
     toc_title.runs[0].bold = True
