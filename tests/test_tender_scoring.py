@@ -149,3 +149,13 @@ def test_scoring_written_as_a_numbered_list():
     assert [(i.item, i.points) for i in items] == [
         ("投标报价", 40), ("深化设计能力", 25), ("安装方案", 20), ("信誉", 15)]
     assert items[0].category == "价格" and total == 100
+
+
+def test_two_stage_scales_do_not_warn_but_a_missing_row_does():
+    tender = Tender(scoring=[ScoringItem(item="a", points=60, category="Technical"),
+                             ScoringItem(item="b", points=40, category="Technical"),
+                             ScoringItem(item="Financial score", points=100, category="Financial")],
+                    scoring_total=100)
+    assert not any("add up" in w for w in validate_tender(tender))
+    tender.scoring[1].points = 30
+    assert any("add up to 190" in w for w in validate_tender(tender))

@@ -24,11 +24,30 @@ def validate_tender(tender: Tender) -> list[str]:
     warnings: list[str] = []
     if not tender.is_tender:
         warnings.append("This document does not look like a tender (few tender/bid terms found).")
-    points = [s.points for s in tender.scoring if s.points is not None]
-    if points and tender.scoring_total:
-        total = sum(points)
-        if abs(total - tender.scoring_total) > 0.01:
-            warnings.append(
-                f"Scoring items add up to {total:g} points, but the tender states {tender.scoring_total:g}."
-            )
+    warning = points_sum_warning(tender)
+    if warning:
+        warnings.append(warning)
     return warnings
+
+
+_PRICE_CATEGORIES = ("价格", "报价", "Financial", "Price", "Commercial")
+
+
+def points_sum_warning(tender: Tender) -> str | None:
+    """Warn when the scoring items do not add up to the total the tender states.
+
+    Two-stage evaluations score the technical and the financial proposal each on its own scale
+    (technical items sum to 100, the financial score is out of 100, weighted 70/30 later); that
+    is consistent, so either stage matching the stated total counts as adding up."""
+    total = tender.scoring_total
+    pointed = [s for s in tender.scoring if s.points is not None]
+    if not total or len(pointed) < 2:
+        return None
+    whole = sum(s.points for s in pointed)
+    non_price = sum(s.points for s in pointed if s.category not in _PRICE_CATEGORIES)
+    if any(abs(x - total) <= 0.01 for x in (whole, non_price)):
+        return None
+    missing = len(tender.scoring) - len(pointed)
+    note = f" ({missing} item(s) have no points)" if missing else ""
+    return (f"Scoring items add up to {whole:g} points{note}, but the tender states "
+            f"{total:g}; check the scoring table against the tender.")
