@@ -80,3 +80,15 @@ def test_items_point_to_their_page(corpus):
     joined = "\n".join(i.text for i in items)
     assert "最高投标限价" in joined  # a scattered 不予接受 clause
     assert "劳务派遣经营许可证" in joined  # a row of the 资格性符合性检查 table
+
+
+def test_lead_in_ending_with_a_full_stop_still_opens_the_list():
+    doc = make_doc(["2.3 投标文件出现下列情况之一的，将作为无效投标文件处理。",
+                    "⑴投标文件未按规定密封；", "⑵未按要求交纳投标保证金。", "2.4 开标程序如下。"])
+    assert texts(doc) == ["⑴投标文件未按规定密封；", "⑵未按要求交纳投标保证金。"]
+
+
+def test_bid_rejection_before_award_cancellation_still_counts():
+    doc = make_doc(["第二章 投标人须知", "9.5 若投标人不接受上述规则，将被否决投标或取消中标资格。",
+                    "9.6 中标人放弃中标的，取消其中标资格，其投标无效。"])
+    assert texts(doc) == ["9.5 若投标人不接受上述规则，将被否决投标或取消中标资格。"]

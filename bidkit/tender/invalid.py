@@ -31,7 +31,7 @@ _ZH_CONSEQUENCE = re.compile(
     r"作?废标处理|视作废标|被?否决(?:其)?(?:投标|响应)?|予以否决|"
     r"拒收|不予(?:接收|接受)|恕不接收|(?:被|予以|将|均将)拒绝|拒绝(?:接收|并|其投标|其响应)|"
     r"(?:其|投标人|供应商)[^。，,]{0,6}不得参加(?:开标|评标|评审)|非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|"
-    r"不进入(?:后续|下一步)|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
+    r"不进入(?:后续|下一步)|否则[，,]?(?:视为)?无效|取消其?(?:参与|参加)?(?:磋商|谈判|投标)?的?资格|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
     r"資格不符|投標無效|視為無效|不予接受|廢標"
 )
 _BID = r"(?:proposals?|bids?|offers?|tenders?|submissions?|quotations?|applications?)"
@@ -64,7 +64,7 @@ _ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|
 # Consequences that are not about this bid being invalid: the award, the whole procurement, the
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
-    r"取消(?:其)?(?:中标|成交)资格|中标无效|成交无效|(?:合同|协议)无效|解除合同|不予退还|没收|"
+    r"(?:合同|协议)无效|解除合同|不予退还|没收|"
     r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|"
     r"无效投标(?:条款|供应商名单|名单|的依据)|不得(?:以|将)[^。，,]{0,40}判定|放弃中标|"
     r"(?:文本|译文|材料|证明|声明|合同)(?:将)?(?:视为|为|被认定为)?无效|不得分|不做无效|不作无效|"
@@ -87,7 +87,7 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
             if id(item) not in listed and not _skip(outline, item):
                 listed.add(id(item))
                 _add(found, item, item.text)
-        if items and c.body.rstrip().endswith(("：", ":")):
+        if items and (c.body.rstrip().endswith(("：", ":")) or re.search(r"(?:下列|以下|如下)[^。]{0,6}之一", c.body)):
             continue  # the lead-in itself is not a condition; its items are
         for segment in consequence_segments(c):
             _add(found, c, segment)
@@ -147,13 +147,24 @@ def _is_list_head(c: Clause) -> bool:
         return True  # an English title such as '21.0 Disqualification'
     if re.search(r"\bif\s*[;:]?\s*$", body) and _has_consequence(body):
         return True  # '… liable to be disqualified … if;'
+    if re.search(r"。\s*$", body):  # '…下列情况之一的，将作为无效投标文件处理。' then ⑴ ⑵ …
+        return bool(re.search(r"(?:下列|以下|如下)[^。]{0,6}之一", body)) and _has_consequence(body)
     if not re.search(r"[：:]\s*$", body):
         return False
     return bool(_LEAD_IN.search(body) and (_has_consequence(body) or _HEAD.search(body)))
 
 
+# The award, not the bid: counts against a sentence only when it comes first.
+_AWARD = re.compile(r"取消(?:其)?(?:中标|成交)(?:候选人)?资格|中标无效|成交无效|成交通知书无效")
+
+
 def _has_consequence(text: str) -> bool:
-    return bool(_ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text)) and not _NOT_INVALID.search(text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)  # '评 审' letter-spacing
+    hit = _ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text)
+    if not hit or _NOT_INVALID.search(text):
+        return False
+    award = _AWARD.search(text)
+    return award is None or hit.start() < award.start()
 
 
 def consequence_segments(c: Clause) -> list[str]:
