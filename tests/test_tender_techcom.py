@@ -79,3 +79,12 @@ def test_items_carry_source(corpus):
     assert {r.kind for r in items} == {"technical", "commercial"}
     assert all(r.page is None and r.source.paragraph for r in items)  # DOCX: paragraph numbers
     assert any(r.marker == "★" for r in items)
+
+
+def test_clauses_under_a_marked_section_title_inherit_its_marker():
+    items = reqs(["第三章 技术及服务要求", "★一、技术及服务要求", "1.数据清洗准确率须不低于99%。",
+                  "2.每日须提交工作日报。", "二、其他说明", "1.供应商应配合采购人检查。"])
+    marks = {r.text: r.marker for r in items}
+    assert marks["1.数据清洗准确率须不低于99%。"] == "★"
+    assert marks["2.每日须提交工作日报。"] == "★"
+    assert marks["1.供应商应配合采购人检查。"] is None

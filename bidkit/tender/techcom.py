@@ -35,7 +35,7 @@ _CROSS_REF = re.compile(r"^(?:见|详见|参见|具体见|同上|略|/|无)[。.
 _MARKERS = "★▲※"  # plus whatever the tender's own legend defines
 # A requirement says what must be done or met: a modal verb, a comparator, or a parameter row.
 _REQUIREMENT_WORDS = re.compile(
-    r"须|応|應|須|需|必须|不得|不少于|負責|確保|保證|滿足|具備|提交|提出|不低于|不高于|不超过|不小于|不大于|至少|以上|以下|要求|提供|负责|确保|保证|满足|符合|"
+    r"须|应|應|須|需|必须|不得|不少于|負責|確保|保證|滿足|具備|提交|提出|不低于|不高于|不超过|不小于|不大于|至少|以上|以下|要求|提供|负责|确保|保证|满足|符合|"
     r"具备|具有|承担|配备|按照|[≥≤＞＜><±]|\b(?:shall|must|should|will|required?|provide|ensure|"
     r"minimum|maximum|at least|not exceed|support|allow)\b", re.IGNORECASE)
 _MAX_ITEMS = 200
@@ -50,6 +50,7 @@ def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> li
     marks = {m for m in legend if m.strip()} | set(_MARKERS)
     for start, end in regions:
         kind: RequirementKind = "technical"
+        inherited: tuple[str, int] | None = None  # a marked title ('★一、技术要求') marks its clauses
         for c in clauses:
             if not start <= c.block.index < end:
                 continue
@@ -57,10 +58,16 @@ def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> li
                 if _NOT_REQUIREMENT.search(c.body) and not _REQUIREMENT_TITLE.search(c.body):
                     break  # the contract or the forms start inside the chapter
                 kind = _kind_of_title(c.body, kind)
+                mark = _marker(c, marks)
+                if mark:
+                    inherited = (mark, c.rank)
+                elif inherited and c.rank <= inherited[1]:
+                    inherited = None
                 continue
             if not _is_requirement(c):
                 continue
-            out.append(to_requirement(outline, c, kind, marker=_marker(c, marks)))
+            marker = _marker(c, marks) or (inherited[0] if inherited else None)
+            out.append(to_requirement(outline, c, kind, marker=marker))
             if len(out) >= _MAX_ITEMS:
                 return out
     return out
