@@ -122,3 +122,14 @@ def test_matrix_puts_substantive_items_first_then_by_points(tmp_path):
     first_clause = ws.cell(row=2, column=5).value
     assert first_clause.startswith("★1.")
     assert {c.value for c in ws[1]} >= {"覆盖情况", "二次开发", "负责人", "功能映射（能力/业绩）"}
+
+
+def test_a_tender_that_says_its_technical_bid_is_blind_gets_an_anonymous_volume(tmp_path):
+    tender = sample_tender()
+    tender.requirements.append(Requirement(kind="substantive", substantive=True,
+                                           text="技术标采用暗标评审，不得出现投标人名称或可识别信息。"))
+    draft = build_draft(tender, FakeKB())
+    assert draft.anonymous and PROFILE.name not in docx_text(write(tmp_path, draft)["technical"])
+    plain = sample_tender()
+    plain.requirements.append(Requirement(kind="commercial", text="本项目不采用暗标。"))
+    assert not build_draft(plain, FakeKB()).anonymous

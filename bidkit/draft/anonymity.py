@@ -87,3 +87,17 @@ def scrub(obj, terms: list[str], language: str):
 def leaks(text: str, terms: list[str]) -> list[str]:
     """Identity terms present in `text` (for tests and a last check before writing)."""
     return [t for t in terms if t in text]
+
+
+_BLIND = re.compile(r"暗标|匿名评审|blind (evaluation|review|bid)|anonymi[sz]ed (technical )?(proposal|bid)",
+                    re.I)
+_NOT_BLIND = re.compile(r"(不|非|无需|不采用|不实行)\s*暗标|not (a )?blind", re.I)
+
+
+def tender_requires_anonymity(tender) -> bool:
+    """The parser's flag, or the tender's own words (技术标采用暗标 …) in its clauses and forms."""
+    if tender.anonymous:
+        return True
+    texts = [r.text for r in tender.requirements] + [s.criteria for s in tender.scoring] + \
+        [s.title for s in tender.bid_sections]
+    return any(_BLIND.search(t) and not _NOT_BLIND.search(t) for t in texts)

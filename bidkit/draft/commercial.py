@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bidkit.draft.match import EvidenceSource, evidence_kind, find_evidence, project_filters
+from bidkit.draft.match import (
+    EvidenceSource,
+    evidence_kind,
+    find_evidence,
+    overlap,
+    project_filters,
+)
 from bidkit.draft.models import CommercialSection, Price, RequirementResponse, label
 from bidkit.draft.respond import GapLedger
 from bidkit.draft.wording import FACT_NAMES, MISSING_FACT
@@ -192,7 +198,9 @@ class CommercialBuilder:
         out.paragraphs = ["本节内容见技术分册。" if self.zh else "See the technical proposal."]
 
     def _generic(self, section, out, requirements, scoring) -> None:
-        evidence = find_evidence(self.kb, section.title, k=2)
+        # quote the KB only when it speaks of what the form is about (a 声明函 is not a project)
+        evidence = [ev for ev in find_evidence(self.kb, section.title, k=2)
+                    if overlap(section.title, ev.text) >= 0.5]
         out.paragraphs = [f"{ev.text[:300]}[{ev.id}]" for ev in evidence]
         out.paragraphs.append(self.format_note(section))
 

@@ -79,6 +79,8 @@ def answer_requirement(req: Requirement, kb: EvidenceSource, responder, ledger: 
         answer = Answer(text=SELF_CHECK[language], coverage="tbc", engine="none")
     else:
         evidence = find_evidence(kb, req.text, k=3)
+        if req.kind == "qualification":  # licences and certificates prove eligibility best
+            evidence = _merge(find_evidence(kb, req.text, k=2, kind="certificate"), evidence)[:3]
         answer = responder.answer(req.text, evidence, language, ledger, volume, req.page)
     deviation = "none" if answer.coverage == "met" else "tbc"
     custom = ""

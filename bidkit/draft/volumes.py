@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bidkit.draft.anonymity import identity_terms, scrub
+from bidkit.draft.anonymity import identity_terms, scrub, tender_requires_anonymity
 from bidkit.draft.commercial import DEFAULT_SECTIONS, CommercialBuilder
 from bidkit.draft.match import EmptyKB, EvidenceSource, prefetch_queries
 from bidkit.draft.models import BidDraft, CommercialSection, Price
@@ -32,7 +32,7 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
     language = tender.language
     responder = responder or ExtractiveResponder()
     ledger = GapLedger(language)
-    anonymous = anonymous or tender.anonymous
+    anonymous = anonymous or tender_requires_anonymity(tender)
     profile = kb.company_profile()
 
     scoring_items = [s for s in tender.scoring if scoring_volume(s) != "price"]
