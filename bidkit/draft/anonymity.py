@@ -90,8 +90,8 @@ def leaks(text: str, terms: list[str]) -> list[str]:
 
 
 _BLIND = re.compile(r"暗标|匿名评审|blind (evaluation|review|bid)|anonymi[sz]ed (technical )?(proposal|bid)",
-                    re.I)
-_NOT_BLIND = re.compile(r"(不|非|无需|不采用|不实行)\s*暗标|not (a )?blind", re.I)
+                    re.IGNORECASE)
+_NOT_BLIND = re.compile(r"(不|非|无需|不采用|不实行)\s*暗标|not (a )?blind", re.IGNORECASE)
 
 
 def tender_requires_anonymity(tender) -> bool:
