@@ -19,7 +19,7 @@ def parse_file(path: str | Path, amendments: list[str | Path] | tuple = (), kind
     for amendment in amendments:
         from bidkit.tender.amend import apply_amendment
 
-        tender = apply_amendment(tender, parse_document(read_document(amendment)), str(amendment))
+        tender = apply_amendment(tender, read_document(amendment), str(amendment))
     return tender
 
 

@@ -50,8 +50,7 @@ def _apply(tmp_path, name: str, paragraphs: list[str], table=None, tender: Tende
         _write_docx(path, paragraphs, table)
     else:
         path.write_text("\n".join(paragraphs), encoding="utf-8")
-    amendment = Tender(source_file=name)
-    return apply_amendment(tender or _tender(), amendment, str(path))
+    return apply_amendment(tender or _tender(), read_document(path), str(path))
 
 
 def test_deadline_and_opening_postponed_in_one_sentence_update_both_with_amendment_source(tmp_path):

@@ -42,3 +42,21 @@ def test_email_body_is_read_and_quoted_lines_are_ignored(tmp_path):
 def test_priority_words_in_english():
     assert priority_of("Data must be stored in-country.") == 1
     assert priority_of("A mobile app would be nice to have.") == 3
+
+
+def test_parse_kind_notes_cli_prints_needs_and_questions_as_json(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from bidkit.cli import cli
+
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("系统必须支持单点登录。\n报表是否需要导出PDF？\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["parse", str(minutes), "--kind", "notes", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["kind"] == "notes"
+    assert [r["text"] for r in data["requirements"]] == ["系统必须支持单点登录。"]
+    assert data["requirements"][0]["priority"] == 1
+    assert [q["text"] for q in data["open_questions"]] == ["报表是否需要导出PDF？"]

@@ -18,8 +18,11 @@ import click
               help="An amendment (更正公告 / corrigendum) to apply; repeat for several, in order.")
 @click.option("--force", is_flag=True,
               help="Overwrite outputs in -o DIR even if a reviewer edited them (default: write -v2).")
+@click.option("--kind", type=click.Choice(["tender", "notes"]), default="tender", show_default=True,
+              help="'notes': customer e-mails (.eml) or meeting minutes (.docx/.md/.txt) → 客户需求清单 "
+                   "with priorities and open questions.")
 def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[Path, ...],
-          force: bool) -> None:
+          force: bool, kind: str) -> None:
     """Extract everything a bid team must not miss from TENDER (.pdf or .docx).
 
     \b
@@ -32,6 +35,7 @@ def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[P
       bidkit parse tender.pdf                 # summary table in the terminal
       bidkit parse tender.docx --json > t.json
       bidkit parse tender.pdf -o out/ --amendment 更正公告.pdf
+      bidkit parse minutes.md --kind notes -o out/notes/
     """
     from bidkit.pipeline import parse_file
 
@@ -39,7 +43,7 @@ def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[P
         from bidkit.render.safe_write import check_output_dir
 
         check_output_dir(out_dir)
-    result = parse_file(tender, amendments)
+    result = parse_file(tender, amendments, kind=kind)
     if out_dir is not None:
         from bidkit.render.parse_outputs import write_parse_outputs
 
@@ -53,5 +57,5 @@ def parse(tender: Path, as_json: bool, out_dir: Path | None, amendments: tuple[P
         from bidkit.render.terminal import print_tender_summary
 
         print_tender_summary(result)
-    if not result.is_tender:
+    if kind == "tender" and not result.is_tender:
         click.echo("Note: this document does not look like a tender; results may be empty.", err=True)

@@ -349,14 +349,10 @@ def apply_changes(tender: Tender, changes: list[Change], amendment: Tender | Non
     return result
 
 
-def apply_amendment(tender: Tender, amendment_tender: Tender, source_name: str) -> Tender:
-    """Apply the amendment file `source_name` (already parsed as `amendment_tender`).
+def apply_amendment(tender: Tender, amendment: Document, source_name: str | None = None) -> Tender:
+    """Apply one amendment (更正公告 / corrigendum), read once as a Document."""
+    from bidkit.tender import parse_document
 
-    The change statements live in the amendment's text, which the parsed Tender does not keep,
-    so the file is read once more here (amendments are a few pages).
-    """
-    from bidkit.readers import read_document
-
-    doc = read_document(source_name) if Path(source_name).exists() else None
-    changes = find_changes(doc, source_name) if doc is not None else []
-    return apply_changes(tender, changes, amendment_tender, source_name)
+    source_name = source_name or amendment.path
+    changes = find_changes(amendment, source_name)
+    return apply_changes(tender, changes, parse_document(amendment), source_name)

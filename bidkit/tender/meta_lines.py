@@ -121,7 +121,7 @@ def first_date(lines: list[Line], label: re.Pattern, reject: re.Pattern) -> tupl
             window = line.text[m.end():m.end() + 120]
             if not datetime_in(window) and len(window) < 25 and line.index + 1 < len(lines):
                 window += " " + lines[line.index + 1].text[:120]
-            if reject.search(line.text[max(0, m.start() - 20):m.start()] + window[:60]):
+            if reject.search(line.text[max(0, m.start() - 20):m.end()] + window[:60]):  # label included
                 continue
             iso = datetime_in(window)
             if iso and "T" in iso:

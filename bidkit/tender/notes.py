@@ -55,7 +55,7 @@ def extract_customer_needs(doc: Document) -> Tender:
                 n = len(notes.requirements) + 1
                 notes.requirements.append(Requirement(
                     id=f"N{n}", kind="customer_need", text=sentence, priority=priority_of(sentence),
-                    substantive=priority_of(sentence) == 1, page=block.page, source=source))
+                    page=block.page, source=source))
     if not notes.requirements:
         notes.warnings.append("No customer requirement was found in these notes.")
     return notes
