@@ -43,9 +43,9 @@ def test_merged_pdf_form_heading_titles():
 
 def test_english_form_list_from_the_invitation_letter():
     doc = doc_of([("paragraph", "Section 1. Letter of Invitation"),
-                  ("paragraph", "Section 6: Returnable Bidding Forms o Form A: Technical Proposal Submission "
-                                "Form o Form B: Bidder Information Form o Form C: Qualification Form "
-                                "(Not Applicable) o Form D: Financial Proposal Form")], "pdf")
+                  ("paragraph", ("Section 6: Returnable Bidding Forms o Form A: Technical Proposal Submission "
+                                 "Form o Form B: Bidder Information Form o Form C: Qualification Form "
+                                 "(Not Applicable) o Form D: Financial Proposal Form"))], "pdf")
     assert titles(doc) == ["Technical Proposal Submission Form", "Bidder Information Form",
                            "Qualification Form", "Financial Proposal Form"]
 

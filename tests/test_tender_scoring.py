@@ -57,6 +57,7 @@ def test_pdf_text_lines_with_numbered_rows():
               para("2.3 荣誉、奖项投标人获得 A 级证书的得 5 分，B 级得 3 分。", 34),
               para("合计 100分", 34), para("5.1 评标委员会应当报告。", 34)]
     items, total = extract_scoring(build_outline(doc_of(blocks, "pdf")))
+    assert total == 100
     assert [(i.item, i.points) for i in items] == [
         ("类似项目业绩", 9), ("服务方案", 18), ("综合管理服务流程、菜品质量控制方案", 15), ("荣誉、奖项", 5)]
     assert items[0].page == 33 and items[0].category == "商务"

@@ -19,7 +19,7 @@ from bidkit.tender.outline import Outline, Section, is_toc_entry, parse_number, 
 _FORMATS_CHAPTER = re.compile(
     r"(投标|响应|应答|磋商|谈判|报价|申请)文件.{0,6}(格式|组成|编制|构成)|格式附件|文件格式|投标书格式|"
     r"(投標|應答)文件.{0,6}(格式|組成)|"
-    r"\bforms?\b|returnable|bidding forms|proposal forms|formats?\b", re.I)
+    r"\bforms?\b|returnable|bidding forms|proposal forms|formats?\b", re.IGNORECASE)
 _CN = "一二三四五六七八九十"
 _NUMBERING = [
     ("part", re.compile(rf"^\s*第\s*([{_CN}\d]+)\s*部分\s*[:：、.．]?\s*")),
@@ -62,7 +62,7 @@ def extract_bid_sections(outline: Outline) -> list[BidSection]:
     if not sections and outline.language != "zh":
         from bidkit.tender.bid_sections_en import english_sections
 
-        sections = english_sections(outline)
+        sections = english_sections(outline, chapter)
     return [BidSection(title=t, order=n, page=b.page,
                        source=SourceRef(page=b.page, paragraph=b.paragraph,
                                         section=outline.section_title(b), quote=b.text[:200]))

@@ -6,26 +6,46 @@ from __future__ import annotations
 import re
 
 from bidkit.document import Block
-from bidkit.tender.outline import Outline, strip_toc_tail
+from bidkit.tender.outline import Outline, Section, strip_toc_tail
 
 _FORM = re.compile(r"\bForm\s+([A-Z])\s*[:.\-–]\s*(.+?)(?=\s*(?:o\s+)?Form\s+[A-Z]\s*[:.\-–]|"
-                   r"\s+Section\s+\d|\s+o\s|$)", re.I)
+                   r"\s+Section\s+\d|\s+o\s|$)", re.IGNORECASE)
 _ANCHOR = re.compile(r"compris\w* (?:of )?the following|documents comprising|sequence outlined below|"
                      r"structure .{0,60}as follows|shall contain the following|consist of the following|"
-                     r"in the following (?:order|sequence)|following sequence", re.I)
+                     r"in the following (?:order|sequence)|following sequence", re.IGNORECASE)
 _HEADINGS_ANCHOR = re.compile(r"sequence outlined below|in the following (?:order|sequence)|following sequence",
-                              re.I)
+                              re.IGNORECASE)
 _MAX_HEADINGS = 10
 _ENUM = re.compile(r"^\s*\(?([a-h]|[ivx]{1,4}|\d{1,2})[).]\s+(.+)")
 
 
-_FORM_HEAD = re.compile(r"^\s*FORM\s+([A-Z])\s*[:.\-–]", re.I)
-_SECTION_HEAD = re.compile(r"^\s*SECTION\s+(\d{1,2}[A-Z]?)\s*[:.\-–]\s*(.{3,120})$", re.I)
+_FORM_HEAD = re.compile(r"^\s*FORM\s+([A-Z])\s*[:.\-–]", re.IGNORECASE)
+_SECTION_HEAD = re.compile(r"^\s*SECTION\s+(\d{1,2}[A-Z]?)\s*[:.\-–]\s*(.{3,120})$", re.IGNORECASE)
 
 
-def english_sections(outline: Outline) -> list[tuple[str, Block]]:
+_FORM_LINE = re.compile(r"^\s*(?:FORM|Form|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix|SCHEDULE|Schedule)"
+                        r"\s+([A-Z]|\d{1,2}|[IVX]{1,4})\s*[:.\-–]\s*(.{3,200})$")
+
+
+def english_sections(outline: Outline, chapter: Section | None = None) -> list[tuple[str, Block]]:
+    if chapter is not None:
+        own = _chapter_forms(outline, chapter)
+        if own:
+            return own
     forms = _form_list(outline)
     return _with_form_sections(outline, forms) if forms else _anchor_lists(outline)
+
+
+def _chapter_forms(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
+    """The forms chapter's own 'Form 1. Proposal Submission Letter' headings, once per number."""
+    out: list[tuple[str, Block]] = []
+    seen: set[str] = set()
+    for b in outline.blocks_in(chapter):
+        m = _FORM_LINE.match(b.text.strip()) if b.kind != "table" else None
+        if m and m.group(1) not in seen:
+            seen.add(m.group(1))
+            out.append((_first_sentence(m.group(2))[:120], b))
+    return out if len(out) >= 2 else []
 
 
 def _with_form_sections(outline: Outline, forms: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
@@ -75,7 +95,7 @@ def _form_list(outline: Outline) -> list[tuple[str, Block]]:
         seen |= letters
         last = b.index
         for _, title in forms:
-            title = re.sub(r"\s*\((?:not applicable|if applicable)[^)]*\)\s*$", "", title.strip(), flags=re.I)
+            title = re.sub(r"\s*\((?:not applicable|if applicable)[^)]*\)\s*$", "", title.strip(), flags=re.IGNORECASE)
             run.append((strip_toc_tail(title).strip(" .;:"), b))
         if len(run) > len(best):
             best = list(run)

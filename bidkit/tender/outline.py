@@ -72,7 +72,7 @@ class Outline:
         return self.doc.blocks[section.start:section.end]
 
     def find_chapters(self, pattern: str) -> list[Section]:
-        rx = re.compile(pattern, re.I)
+        rx = re.compile(pattern, re.IGNORECASE)
         return [c for c in self.chapters if rx.search(c.title)]
 
     def subsections(self, chapter: Section) -> list[Section]:
@@ -161,11 +161,11 @@ def _title_case_prefix(text: str) -> str:
     out: list[str] = []
     for w in words:
         bare = w.strip("()[],;:'\"’")
-        if out and len(out) >= 2 and bare in ("The", "A", "An", "This", "These", "All", "Proposals"):
+        if len(out) >= 2 and bare in ("The", "A", "An", "This", "These", "All", "Proposals"):
             break
-        if bare and not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _SMALL_WORDS):
-            if len(out) >= 1:
-                break
+        lower_word = bare and not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in _SMALL_WORDS)
+        if lower_word and out:
+            break
         out.append(w)
     return " ".join(out) if out else text
 
@@ -363,9 +363,7 @@ def _fallback_chapters(doc: Document, lang: str) -> list[Section]:
     for b in doc.blocks:
         if b.kind == "table" or is_toc_entry(b.text):
             continue
-        if _LEVEL2_ZH.match(b.text) and (b.kind == "heading" or len(b.text) <= _TITLE_MAX):
-            starts.append((b, cut_title(b.text, lang)))
-        elif b.kind == "heading" and b.level == 1 and len(b.text) <= 60:
+        if _LEVEL2_ZH.match(b.text) and (b.kind == "heading" or len(b.text) <= _TITLE_MAX) or b.kind == "heading" and b.level == 1 and len(b.text) <= 60:
             starts.append((b, cut_title(b.text, lang)))
     out = []
     for n, (b, title) in enumerate(starts):

@@ -14,25 +14,32 @@ from dataclasses import dataclass, field
 from bidkit.document import Block
 from bidkit.model import ScoringItem, SourceRef
 from bidkit.tender.outline import Outline
-from bidkit.tender.scoring_common import (category_of, clean_name, group_category, points_from_cell,
-                                          points_from_criteria, points_in_name, stated_total,
-                                          weight_split_items)
+from bidkit.tender.scoring_common import (
+    category_of,
+    clean_name,
+    group_category,
+    is_total,
+    points_from_cell,
+    points_from_criteria,
+    points_in_name,
+    stated_total,
+    weight_split_items,
+)
 from bidkit.tender.scoring_lines import scoring_from_lines
 from bidkit.tender.scoring_list import scoring_from_list
 from bidkit.tender.scoring_loose import has_signal, loose_items
 
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("seq", re.compile(r"^(序号|编号|序|No\.?|S\.?\s*No\.?|Sr\.?\s*No\.?|#)$", re.I)),
+    ("seq", re.compile(r"^(序号|编号|序|No\.?|S\.?\s*No\.?|Sr\.?\s*No\.?|#)$", re.IGNORECASE)),
     ("item", re.compile(r"评分因素|评审因素|评分项目|评审项目|评分项|评价因素|评价项目|评分要素|"
-                        r"评审要素|考核项目|评分大项|criteri|factor|parameter", re.I)),
+                        r"评审要素|考核项目|评分大项|criteri|factor|parameter", re.IGNORECASE)),
     ("points", re.compile(r"分值|分数|满分|标准分|权重|最高分|得分上限|points?|marks?|weight|score",
-                          re.I)),
+                          re.IGNORECASE)),
     ("crit", re.compile(r"评分标准|评分办法|评审标准|评分细则|评分说明|评分方法|评分依据|评审内容|"
-                        r"评分内容|标准|细则|办法|description|sub-?criteria|how", re.I)),
-    ("cat", re.compile(r"类别|类型|评分类|评审类|category", re.I)),
-    ("item", re.compile(r"^(项目|内容|因素|名称|item|area|section)", re.I)),
+                        r"评分内容|标准|细则|办法|description|sub-?criteria|how", re.IGNORECASE)),
+    ("cat", re.compile(r"类别|类型|评分类|评审类|category", re.IGNORECASE)),
+    ("item", re.compile(r"^(项目|内容|因素|名称|item|area|section)", re.IGNORECASE)),
 ]
-_TOTAL_ROW = re.compile(r"^\s*(合计|总计|总分|小计|满分|total|sub-?total|grand total)", re.I)
 
 
 @dataclass
@@ -45,7 +52,7 @@ class _Columns:
 
 
 _NOT_EVALUATION = re.compile(r"合同|采购需求|用户需求|需求书|技术规格|技术要求|服务要求|文件格式|格式附件|"
-                             r"contract|terms of reference|scope of work|specification|forms?\b", re.I)
+                             r"contract|terms of reference|scope of work|specification|forms?\b", re.IGNORECASE)
 
 
 def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
@@ -121,16 +128,16 @@ def _is_index_table(table: Block) -> bool:
     return any("页码" in c or "页次" in c for c in (table.rows or [[]])[0])
 
 
-_APPRAISAL = re.compile(r"考核|考评|扣分标准|KPI", re.I)
+_APPRAISAL = re.compile(r"考核|考评|扣分标准|KPI", re.IGNORECASE)
 
 
 def _header_columns(rows: list[list[str]]) -> tuple[int, _Columns] | None:
     for r, row in enumerate(rows[:3]):
         cols = _roles(row)
-        if cols.items and (cols.points is not None or cols.crit is not None):
-            if cols.points is not None or _mentions_points(rows[r + 1:]):
-                cols.points = _fullest_points_column(row, rows[r + 1:], cols)
-                return r, cols
+        if cols.items and (cols.points is not None or cols.crit is not None) \
+                and (cols.points is not None or _mentions_points(rows[r + 1:])):
+            cols.points = _fullest_points_column(row, rows[r + 1:], cols)
+            return r, cols
     return None
 
 
@@ -155,7 +162,7 @@ def _fullest_points_column(header: list[str], body: list[list[str]], cols: _Colu
 
 def _mentions_points(rows: list[list[str]]) -> bool:
     text = " ".join(" ".join(r) for r in rows[:8])
-    return len(re.findall(r"\d+\s*分|points?|marks", text, re.I)) >= 2
+    return len(re.findall(r"\d+\s*分|points?|marks", text, re.IGNORECASE)) >= 2
 
 
 def _roles(row: list[str]) -> _Columns:
@@ -226,7 +233,7 @@ def _table_items(outline: Outline, tables: list[Block], header_at: int,
                 category = group_category(next(iter(distinct))) or category
                 continue
             first = next((x for x in row if x.strip()), "")
-            if _TOTAL_ROW.match(re.sub(r"\s+", "", first)):
+            if is_total(first):
                 continue
             if not sub.strip():  # '企业综合实力（4分）' in the points cell, or heading the criteria
                 sub = _sub_name(pts) or _sub_name(crit.strip().split("\n")[0])
@@ -259,7 +266,7 @@ def _rows_to_items(outline: Outline, rows: list[_Row]) -> list[ScoringItem]:
         use_sub = bool(r.sub.strip()) and sizes[r.group] > 1
         raw = r.sub if use_sub else (r.group or r.sub)
         name = clean_name(raw)
-        if not name or _TOTAL_ROW.match(name):
+        if not name or is_total(name):
             continue
         if use_sub:
             points = points_in_name(r.sub) or points_from_cell(r.points_cell) \

@@ -20,16 +20,16 @@ def squash_cjk(text: str) -> str:
 def clean_name(raw: str) -> str:
     """'服务方案（42%）' / '1.安全管理（4分）' / '报价\\n（30%）' -> the bare item name."""
     name = squash_cjk(raw.replace("\n", " "))
-    name = re.sub(rf"^\s*(?:\d+(?:\.\d+)*|[①-⑳]|[（(]\d+[)）])\s*[、.．)）]?\s*(?=\D)", "", name)
+    name = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[①-⑳]|[（(]\d+[)）])\s*[、.．)）]?\s*(?=\D)", "", name)
     name = re.sub(rf"[/\s]*[（(]\s*(?:{_NUM}\s*(?:分|%|％|points?|marks?)|满分\s*{_NUM}\s*分?)\s*[)）]\s*$",
-                  "", name, flags=re.I)
+                  "", name, flags=re.IGNORECASE)
     name = re.sub(r"(?<=[\u4e00-\u9fff])\s*\d+(?:\.\d+)?\s*分\s*(?:[（(][^）)]*[)）])?$", "", name)
     name = re.sub(r"[/\s:：]+$", "", name).strip()
     return name[:200]
 
 
 def points_in_name(text: str) -> float | None:
-    m = re.search(rf"[（(]\s*(?:满分\s*)?({_NUM})\s*(?:分|%|％|points?|marks?)?\s*[)）]", text, re.I)
+    m = re.search(rf"[（(]\s*(?:满分\s*)?({_NUM})\s*(?:分|%|％|points?|marks?)?\s*[)）]", text, re.IGNORECASE)
     return float(m.group(1)) if m else None
 
 
@@ -46,7 +46,7 @@ def points_from_cell(text: str) -> float | None:
 
 _MAX_PHRASE = re.compile(
     rf"(?:满分|最高得?|最多得?|最高不超过|上限|本项|本小项满分|得满分|maximum(?: of)?)\s*(?:为|得)?\s*({_NUM})\s*分?",
-    re.I)
+    re.IGNORECASE)
 
 
 def points_from_criteria(text: str) -> float | None:
@@ -71,7 +71,7 @@ def group_category(text: str) -> str | None:
     return "价格" if word in ("价格", "报价") else word
 
 
-_PRICE = re.compile(r"价格|报价|投标价|评标价|\bprice\b|financial", re.I)
+_PRICE = re.compile(r"价格|报价|投标价|评标价|\bprice\b|financial", re.IGNORECASE)
 _BUSINESS = re.compile(r"业绩|资质|信誉|资信|荣誉|证书|认证|财务|企业|人员|团队|经验|经理|负责人|"
                        r"履约|社保|规模|获奖|类似项目")
 
@@ -79,7 +79,7 @@ _BUSINESS = re.compile(r"业绩|资质|信誉|资信|荣誉|证书|认证|财务
 def category_of(name: str, given: str, language: str) -> str:
     if given:
         return given
-    if _PRICE.search(name) and not re.search(r"方案|plan", name, re.I):
+    if _PRICE.search(name) and not re.search(r"方案|plan", name, re.IGNORECASE):
         return "价格" if language == "zh" else "Financial"
     if language != "zh":
         return "Technical"
@@ -87,7 +87,7 @@ def category_of(name: str, given: str, language: str) -> str:
 
 
 _TOTAL = re.compile(rf"(?:满分|总分|合计|总计|共计|满分值|total)[^\d\n]{{0,8}}?({_NUM})\s*(?:分|points|marks)?",
-                    re.I)
+                    re.IGNORECASE)
 
 
 def stated_total(outline: Outline, items: list[ScoringItem]) -> float | None:
@@ -124,3 +124,17 @@ def weight_split_items(outline: Outline, items: list[ScoringItem]) -> list[Scori
                                                                   section=outline.section_title(b),
                                                                   quote=b.text[:300]))]
     return []
+
+
+_TOTAL_NAME = re.compile(r"^\s*(?:合计|总计|总分|小计|(?:sub-?\s*|grand\s+)?total(?:\s+(?:section|part|score|marks|"
+                         r"points)\b.*|\s*\d.*)?$|overall\s+\w*\s*score)", re.IGNORECASE)
+
+
+def is_total(cell: str) -> bool:
+    """'合 计', 'Total', 'Subtotal 1', 'Total Section 2', 'Total Combined Score' — not 'Total Price'."""
+    text = cell.strip()
+    if _TOTAL_NAME.match(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)):
+        return True
+    words = text.lower().split()
+    return bool(words) and words[0] in ("total", "subtotal", "sub-total") and len(words) <= 4 \
+        and not re.search(r"price|cost|amount|value", text, re.IGNORECASE)

@@ -13,15 +13,20 @@ import re
 from bidkit.document import Block
 from bidkit.model import ScoringItem, SourceRef
 from bidkit.tender.outline import Outline
-from bidkit.tender.scoring_common import (category_of, clean_name, group_category,
-                                          points_from_criteria, squash_cjk)
+from bidkit.tender.scoring_common import (
+    category_of,
+    clean_name,
+    group_category,
+    points_from_criteria,
+    squash_cjk,
+)
 
 _NUM = r"\d+(?:\.\d+)?"
 _ZH_ITEM_HEAD = re.compile(r"评分因素|评分项目|评审因素|评审项目|评分项|评价因素|评分要素|评审要素|评分内容")
 _ZH_OTHER_HEAD = re.compile(r"分值|分数|权重|评分标准|评分办法|评审标准|评分细则|标准分")
 _ZH_HEAD_END = re.compile(r".*(?:评分内容及标准|评分标准|评分办法|评审标准|评分细则|分值区间|分值|标准分|权重)")
 _EN_HEAD = re.compile(r"evaluation criteria|points obtainabl|section weighting|maximum (?:points|marks|score)|"
-                      r"marks allotted|weightage|evaluation forms", re.I)
+                      r"marks allotted|weightage|evaluation forms", re.IGNORECASE)
 _RANGE = re.compile(rf"(?:^|(?<=[\s。；;，,：:）)]))([^\s。；;，,：:\d~～]{{2,30}}?)\s*0\s*[~～]\s*({_NUM})")
 _ZH_ROW = re.compile(r"^\s*(\d{1,2}\.\d{1,2}|\d{1,2}(?=\s))\s*(?=[\u4e00-\u9fff])")
 _ZH_NAME_PTS = re.compile(rf"^([^\d\s]{{2,40}}?)\s*({_NUM})\s*(分)?")
@@ -32,10 +37,10 @@ _STOP = re.compile(r"^\s*(?:\d+\.\d+\.\d+|第[一二三四五六七八九十\d]+
 _ZH_TOTAL = re.compile(r"^\s*(?:合计|总计|总分)")
 _EN_ROW = re.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?(?:\s*([a-h])\b)?\s*[.\-–)]?\s*(?=[A-Z\u2018\u201c\"'])")
 _EN_PCT_ROW = re.compile(rf"^\s*({_NUM})\s*%\s*([A-Z].{{2,120}})$")
-_EN_BULLET = re.compile(rf"^\s*[•·o\-–]\s*(.{{5,200}}?)[\s\-–]*({_NUM})\s*(?:Marks|points)\b", re.I)
+_EN_BULLET = re.compile(rf"^\s*[•·o\-–]\s*(.{{5,200}}?)[\s\-–]*({_NUM})\s*(?:Marks|points)\b", re.IGNORECASE)
 _EN_TAIL = re.compile(r"\s*(?:\bTotal\b|Sub-?total|Sub.?Score|\bSection\s+\d|(?:[A-Za-z]+\s+){0,3}Evaluation Form|"
-                      r"\bForm\s+\d)", re.I)
-_EN_PTS_TAIL = re.compile(rf"\s+({_NUM})\s*(%|points?|marks?)?\s*$", re.I)
+                      r"\bForm\s+\d)", re.IGNORECASE)
+_EN_PTS_TAIL = re.compile(rf"\s+({_NUM})\s*(%|points?|marks?)?\s*$", re.IGNORECASE)
 _MAX_GAP = 25
 
 

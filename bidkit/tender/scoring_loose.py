@@ -9,16 +9,14 @@ import re
 from bidkit.document import Block
 from bidkit.model import ScoringItem, SourceRef
 from bidkit.tender.outline import Outline
-from bidkit.tender.scoring_common import category_of, clean_name, points_from_criteria
+from bidkit.tender.scoring_common import category_of, clean_name, is_total, points_from_criteria
 
-_SIGNAL = re.compile(r"\b(?:points?|marks?|scores?|weight(?:age|ing)?)\b|分值|分数|权重|评分|满分", re.I)
+_SIGNAL = re.compile(r"\b(?:points?|marks?|scores?|weight(?:age|ing)?)\b|分值|分数|权重|评分|满分", re.IGNORECASE)
 _SEQ = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})*)\s*\.?\s*([a-h])?\s*$|^[A-Z]\d{1,2}$")
 _LEAD_SEQ = re.compile(r"^\s*(\d{1,2})\s*[-–.]\s*(?=[A-Za-z\u4e00-\u9fff])")
 _POINTS = re.compile(r"^\s*(?:0\s*[~～\-]\s*)?(\d+(?:\.\d+)?)\s*(%|分|points?|marks?)?\s*"
-                     r"(?:[（(][^)）]{0,40}[)）])?\s*$", re.I)
-_TOTAL = re.compile(r"^\s*(?:合计|总计|总分|小计|(?:sub-?\s*|grand\s+)?total(?:\s+(?:section|part|score|marks|points)\b.*|\s*\d.*)?$|"
-                    r"overall\s+\w*\s*score)", re.I)
-_NOT_NAME = re.compile(r"^[\s.…·_\-–]*$|^sub-?\W?score$|^yes\s*/\s*no$", re.I)
+                     r"(?:[（(][^)）]{0,40}[)）])?\s*$", re.IGNORECASE)
+_NOT_NAME = re.compile(r"^[\s.…·_\-–]*$|^sub-?\W?score$|^yes\s*/\s*no$", re.IGNORECASE)
 
 
 def has_signal(rows: list[list[str]]) -> bool:
@@ -44,15 +42,6 @@ def loose_items(outline: Outline, table: Block) -> list[ScoringItem]:
     return items if pointed >= 2 or pointed and len(items) <= 3 else []
 
 
-def _is_total(cell: str) -> bool:
-    """'Total', 'Subtotal 1', 'Total Section 2', 'Total Combined Score' — not 'Total Price AED'."""
-    if _TOTAL.match(cell):
-        return True
-    words = cell.lower().split()
-    return bool(words) and words[0] in ("total", "subtotal", "sub-total") and len(words) <= 4 \
-        and not re.search(r"price|cost|amount|value", cell, re.I)
-
-
 def _parse_row(cells: list[str]) -> tuple[str, float | None, str] | None:
     seq = None
     rest: list[str] = []
@@ -64,7 +53,7 @@ def _parse_row(cells: list[str]) -> tuple[str, float | None, str] | None:
             continue
         rest.append(c)
     texts = [c for c in rest if not _POINTS.match(c)]
-    if not texts or _is_total(texts[0]) or _NOT_NAME.match(texts[0]) or \
+    if not texts or is_total(texts[0]) or _NOT_NAME.match(texts[0]) or \
             len(texts[0]) <= 12 and _SIGNAL.search(texts[0]):  # '权重（%）', 'Points' — header words
         return None
     name_cell = texts[0]
@@ -87,4 +76,4 @@ def _parse_row(cells: list[str]) -> tuple[str, float | None, str] | None:
 
 def _is_continuation(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
-    return bool(filled) and not any(_POINTS.match(c) for c in filled) and not _is_total(filled[0])
+    return bool(filled) and not any(_POINTS.match(c) for c in filled) and not is_total(filled[0])

@@ -11,7 +11,7 @@ _TENDER_WORDS = re.compile(
     r"招标|采购|磋商|谈判|询价|投标|响应文件|評審|投標|招標|"
     r"request for (?:proposal|quotation|expression)|invitation (?:to|for) (?:bid|tender)|"
     r"\bRFP\b|\bRFQ\b|\bITB\b|\bNIT\b|\bEOI\b|terms of reference|bidder|tender",
-    re.I,
+    re.IGNORECASE,
 )
 
 
