@@ -30,6 +30,12 @@ class Block(BaseModel):
     )
     style: str | None = Field(None, description="Paragraph style name in the source, if any.")
 
+    def page_of_row(self, i: int) -> int | None:
+        """The page of row i of a table: PDF tables may run over several pages."""
+        if self.row_pages and 0 <= i < len(self.row_pages):
+            return self.row_pages[i]
+        return self.page
+
     @property
     def where(self) -> str:
         """A human reference to the block: 'p.12' or '¶340'."""

@@ -93,6 +93,7 @@ def test_table_split_across_pages_is_one_block_with_row_pages(tmp_path):
     assert [r[0] for r in table.rows[1:]] == [str(i) for i in range(1, 90)]  # header not repeated
     assert table.row_pages[0] == 1 and table.row_pages[-1] > 1
     assert len(table.row_pages) == len(table.rows)
+    assert table.page_of_row(len(table.rows) - 1) == table.row_pages[-1] > table.page
 
 
 def test_table_pages_predicate_limits_table_detection(tmp_path):
