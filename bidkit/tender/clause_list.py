@@ -30,68 +30,82 @@ def is_toc_line(text: str) -> bool:
 
 def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[Clause]:
     """The items of the list that clause `start` (a heading or lead-in) introduces."""
-    head = clauses[start]
-    head_rank = head.rank if head.style and head.style != "row" else None
-    items: list[Clause] = []
-    item_style: str | None = None
-    lead_in = head.body.rstrip().endswith(("：", ":"))
-    unnumbered_run = 0
-    prev: Clause | None = None
+    walker = _ListWalker(clauses[start])
     for c in clauses[start + 1:]:
-        if item_style == "row" and not c.is_row and _page_furniture(c):
-            continue  # a running header between the parts of a table split over pages
-        if c.style == "chapter" or (head.is_heading and c.is_heading and not _deeper_heading(head, c)):
+        if not walker.take(c) or len(walker.items) >= max_items:
             break
+    return walker.items
+
+
+class _ListWalker:
+    """Reads clauses after a list's head and says where the list ends."""
+
+    def __init__(self, head: Clause) -> None:
+        self.head = head
+        self.head_rank = head.rank if head.style and head.style != "row" else None
+        self.lead_in = head.body.rstrip().endswith(("：", ":"))
+        self.items: list[Clause] = []
+        self.item_style: str | None = None
+        self.unnumbered_run = 0
+        self.prev: Clause | None = None
+
+    def take(self, c: Clause) -> bool:
+        """Add `c` if it belongs to the list; False when the list has ended."""
+        if self.item_style == "row" and not c.is_row and _page_furniture(c):
+            return True  # a running header between the parts of a table split over pages
+        if c.style == "chapter" or (self.head.is_heading and c.is_heading and not _deeper_heading(self.head, c)):
+            return False
         if c.is_row:
-            if items and not items[-1].is_row:
-                if item_style is not None or len(items) > 1:
-                    break
-                items = []  # a caption line before the table
-            if items and c.table_index != items[-1].table_index and (
-                    prev is not None and not prev.is_row or len(c.raw_cells) != len(items[-1].raw_cells)):
-                break  # another table, not this one continued on the next page
-            items.append(c)
-            item_style = "row"
-            prev = c
-            continue
-        if item_style == "row":
-            break
-        prev = c
-        if c.style is None:
-            if item_style is None and not is_toc_line(c.text):
-                if _looks_like_title(c) and items:
-                    break
-                items.append(c)
-                unnumbered_run = 0
-            else:
-                unnumbered_run += 1
-                if unnumbered_run > 6:
-                    break
-            if len(items) >= max_items:
-                break
-            continue
-        unnumbered_run = 0
-        if head_rank is not None and (item_style is not None or not lead_in):
-            floor = min(head_rank, RANK.get(item_style or "", 99))
-            if c.style == head.style or c.rank < floor:
-                break
-        if item_style is None or (items and items[0].style is None):
+            return self._row(c)
+        if self.item_style == "row":
+            return False
+        self.prev = c
+        return self._unnumbered(c) if c.style is None else self._numbered(c)
+
+    def _row(self, c: Clause) -> bool:
+        items = self.items
+        if items and not items[-1].is_row:
+            if self.item_style is not None or len(items) > 1:
+                return False
+            self.items = items = []  # a caption line before the table
+        if items and c.table_index != items[-1].table_index and (
+                self.prev is not None and not self.prev.is_row or len(c.raw_cells) != len(items[-1].raw_cells)):
+            return False  # another table, not this one continued on the next page
+        items.append(c)
+        self.item_style, self.prev = "row", c
+        return True
+
+    def _unnumbered(self, c: Clause) -> bool:
+        if self.item_style is None and not is_toc_line(c.text):
+            if _looks_like_title(c) and self.items:
+                return False
+            self.items.append(c)  # an auto-numbered (DOCX) list: numbers lost in the text
+            self.unnumbered_run = 0
+            return True
+        self.unnumbered_run += 1  # explanations under an item
+        return self.unnumbered_run <= 6
+
+    def _numbered(self, c: Clause) -> bool:
+        self.unnumbered_run = 0
+        items, style = self.items, self.item_style
+        if self.head_rank is not None and (style is not None or not self.lead_in):
+            floor = min(self.head_rank, RANK.get(style or "", 99))
+            if c.style == self.head.style or c.rank < floor:
+                return False
+        if style is None or (items and items[0].style is None):
             if len(items) > 1 and items[0].style is None:  # unnumbered list ended by numbered text
-                break
-            items = []  # one unnumbered line before numbered items is a caption or table header
-            item_style = c.style
-            items.append(c)
-        elif c.style.startswith("n.n") and not _continues_numbering(items, c):
-            break  # '2.1' after items '1 …' '17 …' is the next section, not a sub-item
-        elif c.style == item_style and not _follows(items, c):
-            break  # the numbering restarts: a new list
-        elif c.style == item_style or c.rank >= RANK.get(item_style, 99):
+                return False
+            self.items = [c]  # one unnumbered line before numbered items is a caption
+            self.item_style = c.style
+            return True
+        if c.style.startswith("n.n") and not _continues_numbering(items, c):
+            return False  # '2.1' after items '1 …' '17 …' is the next section, not a sub-item
+        if c.style == style and not _follows(items, c):
+            return False  # the numbering restarts: a new list
+        if c.style == style or c.rank >= RANK.get(style, 99):
             items.append(c)  # an item, or a sub-item (same-rank styles nest in table cells)
-        else:
-            break
-        if len(items) >= max_items:
-            break
-    return items
+            return True
+        return False
 
 
 def number_key(token: str) -> tuple[int, ...]:
