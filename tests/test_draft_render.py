@@ -107,3 +107,11 @@ def test_a_technical_deviation_form_in_the_bid_structure_lists_technical_clauses
     technical_rows, commercial_rows = [[r.cells[1].text for r in t.rows[1:]] for t in document.tables[:2]]
     assert any("量子加密" in c for c in technical_rows) and not any("服务期限" in c for c in technical_rows)
     assert any("服务期限" in c for c in commercial_rows) and not any("量子" in c for c in commercial_rows)
+
+
+def test_control_characters_from_pdf_text_do_not_break_the_files(tmp_path):
+    tender = sample_tender()
+    tender.requirements.append(Requirement(kind="technical", text="支持\x0c分页\x01符号的条款", page=3))
+    files = render(tmp_path, tender)
+    assert "支持 分页 符号的条款" in docx_text(files["technical"])
+    assert "支持 分页 符号的条款" in xlsx_text(files["matrix"])

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
-
+from bidkit.draft.models import map_strings
 from bidkit.model import CompanyProfile, Evidence
 
 WITHHELD = {"zh": "（略）", "en": "[withheld]"}
@@ -72,16 +71,7 @@ def scrub(obj, terms: list[str], language: str):
     """A deep copy of a model/list/dict/str with every identity term replaced."""
     if not terms:
         return obj
-    if isinstance(obj, str):
-        return scrub_text(obj, terms, language)
-    if isinstance(obj, BaseModel):
-        return obj.model_copy(update={k: scrub(getattr(obj, k), terms, language)
-                                      for k in type(obj).model_fields})
-    if isinstance(obj, list):
-        return [scrub(v, terms, language) for v in obj]
-    if isinstance(obj, dict):
-        return {k: scrub(v, terms, language) for k, v in obj.items()}
-    return obj
+    return map_strings(obj, lambda text: scrub_text(text, terms, language))
 
 
 def leaks(text: str, terms: list[str]) -> list[str]:

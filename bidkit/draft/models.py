@@ -5,6 +5,7 @@ Coverage and deviation are stored as codes; `labels()` turns them into the tende
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -126,6 +127,7 @@ class BidDraft(BaseModel):
     technical_scoring: list[ScoringResponse] = Field(
         default_factory=list, description="Technical items as the technical volume shows them.")
     requirements: list[RequirementResponse] = Field(default_factory=list)
+    scoring_note: str = Field("", description="A gap marker when no technical scoring item was found.")
     technical_requirements: list[RequirementResponse] = Field(
         default_factory=list, description="As the technical volume shows them (暗标: scrubbed).")
     chapters: list[Chapter] = Field(default_factory=list)
@@ -134,3 +136,17 @@ class BidDraft(BaseModel):
     pitch: list[dict] = Field(default_factory=list, description="述标 outline: part, minutes, points.")
     gaps: list[Gap] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+def map_strings(obj, fn: Callable[[str], str]):
+    """A copy of a model/list/dict tree with `fn` applied to every string in it."""
+    if isinstance(obj, str):
+        return fn(obj)
+    if isinstance(obj, BaseModel):
+        return obj.model_copy(update={k: map_strings(getattr(obj, k), fn)
+                                      for k in type(obj).model_fields})
+    if isinstance(obj, list):
+        return [map_strings(v, fn) for v in obj]
+    if isinstance(obj, dict):
+        return {k: map_strings(v, fn) for k, v in obj.items()}
+    return obj

@@ -78,12 +78,16 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
         technical_scoring = scrub(technical_scoring, terms, language)
         technical_reqs = scrub(technical_reqs, terms, language)
         chapters = scrub(chapters, terms, language)
+    scoring_note = "" if technical_scoring else ledger.new(
+        "technical", LABELS[language]["scoring_chapter"],
+        "未识别出技术评分项，请对照招标文件评分办法补充本章" if language == "zh" else
+        "no technical evaluation criteria were found; complete this chapter from the tender").marker(language)
     difficulties = next((c for c in chapters if c.title == _risk_title(language)), None)
     qa = (scoring_questions(scoring, language) + requirement_questions(requirements, language)
           + risk_questions(difficulties, warnings[:2] if price else [], language))
     return BidDraft(source_file=tender.source_file, language=language, meta=tender.meta, company=profile, anonymous=anonymous,
                     bidder=bidder, date=today.isoformat(), price=price, tender_scoring=tender.scoring,
-                    scoring=scoring, technical_scoring=technical_scoring,
+                    scoring=scoring, technical_scoring=technical_scoring, scoring_note=scoring_note,
                     requirements=requirements, technical_requirements=technical_reqs,
                     chapters=chapters, commercial=commercial, qa=qa,
                     pitch=pitch_outline(scoring, language, anonymous), gaps=ledger.gaps,

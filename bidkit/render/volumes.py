@@ -16,7 +16,7 @@ from docxtpl import DocxTemplate, RichText
 
 from bidkit import __version__
 from bidkit.draft.citations import CitationIndex, collect_evidence
-from bidkit.draft.models import BidDraft, Gap, RequirementResponse, label
+from bidkit.draft.models import BidDraft, Gap, RequirementResponse, label, map_strings
 from bidkit.draft.wording import LABELS
 from bidkit.errors import InputError
 from bidkit.render import ooxml
@@ -131,6 +131,7 @@ def technical_context(draft: BidDraft) -> dict:
     if draft.anonymous:
         context["bidder"] = RichText("")
     return {**context, "scoring": scoring, "requirements": rows, "chapters": chapters,
+            "scoring_note": rich(draft.scoring_note) if draft.scoring_note else "",
             "evidence_index": cites.rows()}
 
 
@@ -240,10 +241,19 @@ OUTPUT_NAMES = {"technical": "technical-volume.docx", "commercial": "commercial-
                 "qa": "qa-prep.docx", "matrix": "requirements-matrix.xlsx"}
 
 
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(draft: BidDraft) -> BidDraft:
+    """PDF text can carry control characters (form feeds, stray \\x01) that XML forbids."""
+    return map_strings(draft, lambda text: _XML_ILLEGAL.sub(" ", text))
+
+
 def write_draft(draft: BidDraft, writer, templates_dir: Path | None = None) -> dict[str, Path]:
     """All four outputs through a SafeWriter (reviewer edits are kept, new files go to -vN)."""
     from bidkit.render.matrix_xlsx import build_matrix
 
+    draft = xml_safe(draft)
     files = {name: writer.write_docx(OUTPUT_NAMES[name], render_volume(draft, name, templates_dir))
              for name in TEMPLATE_NAMES}
     files["matrix"] = writer.write_workbook(OUTPUT_NAMES["matrix"], build_matrix(draft))

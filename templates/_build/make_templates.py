@@ -104,6 +104,9 @@ def technical() -> Document:
     doc = new_document()
     cover(doc, "technical_volume", "not anonymous")
     para(doc, "{{ L.scoring_chapter }}", "Heading 1")
+    para(doc, "{%p if scoring_note %}")
+    para(doc, "{{r scoring_note }}")
+    para(doc, "{%p endif %}")
     para(doc, "{%p for s in scoring %}")
     para(doc, "{{ s.title }}", "Heading 2")
     para(doc, "{{ s.criteria_line }}").runs[0].italic = True
