@@ -56,7 +56,10 @@ _NOT_EVALUATION = re.compile(r"合同|采购需求|用户需求|需求书|技术
 
 
 def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
-    items = [i for i in _from_tables(outline) if not _NOT_EVALUATION.search(i.source.section or "")]
+    items = _from_tables(outline)
+    # an appraisal sheet in the contract or requirements chapter is not bid scoring — when the
+    # tender has scoring tables elsewhere; some tenders do put their criteria in those chapters
+    items = [i for i in items if not _NOT_EVALUATION.search(i.source.section or "")] or items
     if not items:
         items = scoring_from_lines(outline)
     if not items:
