@@ -42,7 +42,7 @@ _NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方�
 _NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
 _NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向|"
-                       r"^不[以向与得接转]|^严格|^遵守|^保证|^确保")
+                       r"^不[以向与得接转]|^严格|^遵守|^保证|^确保|^对于|《[^》]*》的通知")
 
 
 @dataclass
@@ -208,6 +208,8 @@ def _is_sentence(rest: str, title: str) -> bool:
         return True  # blanks or page numbers
     raw = re.sub(r"\s+", "", rest)
     body = raw[len(re.sub(r"\s+", "", title)):]
+    if body[:1] in ("，", ",", "。", "；") or (len(raw) > 12 and raw[-1:] in ("。", "；")):
+        return True  # '经慎重考虑，我方的投标总价为…' / '（1）本投标有效期为…日。' — a clause of a letter
     return not re.sub(r"[\W_]+", "", body) and bool(re.search(r"[：:；;。]$", raw))
 
 
