@@ -92,3 +92,9 @@ def test_bid_rejection_before_award_cancellation_still_counts():
     doc = make_doc(["第二章 投标人须知", "9.5 若投标人不接受上述规则，将被否决投标或取消中标资格。",
                     "9.6 中标人放弃中标的，取消其中标资格，其投标无效。"])
     assert texts(doc) == ["9.5 若投标人不接受上述规则，将被否决投标或取消中标资格。"]
+
+
+def test_list_titles_and_negations_are_not_conditions():
+    doc = make_doc(["2.5 否决投标情形", "No Proposal will be rejected at the time of opening except late ones.",
+                    "2.6 投标报价高于最高限价的，否决其投标。"])
+    assert texts(doc) == ["2.6 投标报价高于最高限价的，否决其投标。"]

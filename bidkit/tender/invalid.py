@@ -20,7 +20,7 @@ from bidkit.tender.clause_list import (
     near_duplicate,
     to_requirement,
 )
-from bidkit.tender.clause_split import Clause, inline_items, sentences, split_clauses
+from bidkit.tender.clause_split import Clause, inline_items, is_header_row, sentences, split_clauses
 from bidkit.tender.outline import Outline
 
 # What happens to the bid: the consequence words.
@@ -69,7 +69,8 @@ _NOT_INVALID = re.compile(
     r"无效投标(?:条款|供应商名单|名单|的依据)|不得(?:以|将)[^。，,]{0,40}判定|放弃中标|"
     r"(?:文本|译文|材料|证明|声明|合同)(?:将)?(?:视为|为|被认定为)?无效|不得分|不做无效|不作无效|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
-    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach", re.IGNORECASE)
+    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach|"
+    r"\bno\s+(?:proposals?|bids?|offers?|tenders?)\s+(?:will|shall)\s+be\s+rejected", re.IGNORECASE)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
                                r"\bGCC\b|\bSCC\b", re.IGNORECASE)
 _MAX_ITEMS = 90
@@ -172,11 +173,20 @@ def consequence_segments(c: Clause) -> list[str]:
     consequence; the first item keeps the clause's start (annotators quote from there)."""
     if not (_ZH_CONSEQUENCE.search(c.text) or _EN_CONSEQUENCE.search(c.text)):
         return []
+    if _title_only(c):
+        return []  # '2.5 否决投标情形', '序号 | 否决投标情形': names a list, states no ground
     pieces = inline_items(c.text) if c.is_row or len(c.text) > 300 else [c.text]
     out: list[str] = []
     for piece in pieces:
         out += _segments(piece)
     return out
+
+
+def _title_only(c: Clause) -> bool:
+    if c.is_row and is_header_row(c.cells):
+        return True
+    body = c.body.strip()
+    return len(body) <= 24 and not re.search(r"[，,。；;]|\.$", body)
 
 
 def _segments(text: str) -> list[str]:
