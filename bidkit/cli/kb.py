@@ -198,4 +198,5 @@ def stats(as_json: bool, kb) -> None:
     click.echo(f"files {numbers['files']} · records {numbers['records']} · chunks "
                f"{numbers['chunks']}" + (f" · {size / 1e6:.1f} MB on disk" if size else ""))
     for kind, count in numbers["chunks_by_kind"].items():
-        click.echo(f"  {kind:<11} {count:>6} chunks")
+        files = numbers["files_by_kind"].get(kind, 0)
+        click.echo(f"  {kind:<11} {count:>6} chunks in {files} files")

@@ -151,6 +151,7 @@ class KnowledgeBase:
                 "embedder": self.store.embedder.name, "files": len(files),
                 "chunks": sum(kinds.values()), "records": len(records),
                 "chunks_by_kind": dict(sorted(kinds.items())),
+                "files_by_kind": dict(sorted(Counter(f["kind"] for f in files).items())),
                 "size_on_disk": self.store.size_on_disk()}
 
 
