@@ -104,3 +104,25 @@ def test_requirement_tables_with_a_mandatory_type_column():
 def test_a_clause_repeated_in_a_deviation_table_is_listed_once():
     items = _run(STAR_LEGEND, "★（1）本项目为总价包干。", [["序号", "招标要求", "响应"], ["1", "★（1）本项目为总价包干。", ""]])
     assert len(items) == 1 and items[0].page == 2
+
+
+def test_star_form_label_alone_on_its_line_takes_the_title_from_the_next_line():
+    items = _run(STAR_LEGEND, "★附件 1：", "投标函", "致：（采购人名称）", "★附件 2：", "开标一览表")
+    assert [r.text for r in items] == ["★附件 1：投标函", "★附件 2：开标一览表"]
+
+
+def test_bare_form_label_does_not_swallow_a_sentence_or_an_addressee():
+    items = _run(STAR_LEGEND, "★附件 3：", "致：某某招标有限公司：")
+    assert [r.text for r in items] == ["★附件 3："]
+
+
+def test_marked_form_listed_once_when_its_title_repeats_an_earlier_list_item():
+    items = _run(STAR_LEGEND, "★5-1 法定代表人授权委托书", "★5-2 具有履行合同所必需的设备和专业技术能力的声明",
+                 "★附件 5-1：", "法定代表人授权委托书",
+                 "★附件 5-2：", "履行合同所必需的设备和专业技术能力的声明")
+    assert [r.text for r in items] == ["★5-1 法定代表人授权委托书", "★5-2 具有履行合同所必需的设备和专业技术能力的声明"]
+
+
+def test_clause_quoting_a_marked_heading_inside_is_not_a_duplicate_of_it():
+    items = _run(STAR_LEGEND, "★三、商务和其他要求", "（1）采购人按照★三、商务和其他要求 4、验收标准完成验收后结算。")
+    assert len(items) == 2

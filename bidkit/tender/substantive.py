@@ -37,6 +37,7 @@ def extract_substantive(outline: Outline, legend: dict[str, str]) -> list[Requir
         for text, marker, is_heading in _marked_clauses(block, symbols):
             if _key(text) in legend_texts:
                 continue
+            text = _with_form_title(outline, block, text)
             items.append(_requirement(outline, block, text, marker))
             if is_heading:
                 items += [_requirement(outline, b, t, marker, inherited=True)
@@ -115,6 +116,27 @@ def _form_title(block: Block) -> str | None:
     return source[m.start("t"):m.end("t")].strip()
 
 
+# '★附件 1：' / '★附表3' / '★Form 2:' with nothing after the label: the form's title is the next line
+_BARE_LABEL = re.compile(r"^\W*(?:附件|附表|格式|表|Form|Annex(?:ure)?|Attachment|Appendix|Schedule)\s*"
+                         r"[\dA-Z一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)*\s*[：:.．]?\s*$", re.I)
+_NOT_TITLE = re.compile(r"[。；;]|^\s*(?:致|To)\b|^[（(][^）)]*[)）]$|[:：]\s*$")
+
+
+def _with_form_title(outline: Outline, block: Block, clause: str) -> str:
+    """'★附件 1：' alone on its line (the title '投标函' on the next) → '★附件 1：投标函'."""
+    if block.kind == "table" or not _BARE_LABEL.match(nfkc(clause)):
+        return clause
+    blocks = outline.doc.blocks
+    for nxt in blocks[block.index + 1:block.index + 3]:
+        title = nxt.text.strip()
+        if not title or nxt.kind == "table":
+            return clause
+        if len(title) <= 60 and not _NOT_TITLE.search(nfkc(title)):
+            return f"{clause.rstrip()}{'' if clause.rstrip().endswith(('：', ':')) else ' '}{title}"
+        return clause
+    return clause
+
+
 def _requirement(outline: Outline, block: Block, text: str, marker: str, inherited: bool = False) -> Requirement:
     return Requirement(
         kind="substantive", text=text.strip(), substantive=True, marker=marker, page=block.page,
@@ -128,14 +150,30 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", nfkc(text))[:40]
 
 
+_LEAD = re.compile(r"^[\s\d.、．()（）|:：\-－—]*(?:附件|附表|Form|Annex(?:ure)?|Attachment|Appendix)?"
+                   r"[\s\d.、．()（）|:：\-－—A-Z]*", re.I)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Equal, or one the start of the other (cut where a line ended; a leading '具有' may differ)."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and (short == long_ or len(short) >= 8 and 0 <= long_.find(short) <= 2)
+
+
 def _dedupe(items: list[Requirement]) -> list[Requirement]:
-    """One item per clause: deviation tables (偏离表) and summaries repeat marked clauses verbatim;
-    the first occurrence (the requirement itself) is kept."""
-    seen: set[str] = set()
+    """One item per clause: deviation tables (偏离表), summaries and lists of forms repeat marked
+    clauses ('★5-1 授权委托书' in a list, then '★附件 5-1：授权委托书' over the form itself, cut where
+    a line ended); the first occurrence (the requirement itself) is kept."""
+    keys: set[str] = set()
+    bodies: list[str] = []
     out = []
     for r in items:
         key = _key(re.sub(r"^[\s\d.、．()（）|]+", "", r.text))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
+        body = _key(_LEAD.sub("", re.sub(r"^\W+", "", nfkc(r.text))))
+        if key in keys or any(_same_body(body, b) for b in bodies):
+            continue
+        keys.add(key)
+        if len(body) >= 4:
+            bodies.append(body)
+        out.append(r)
     return out
