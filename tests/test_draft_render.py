@@ -115,3 +115,10 @@ def test_control_characters_from_pdf_text_do_not_break_the_files(tmp_path):
     files = render(tmp_path, tender)
     assert "支持 分页 符号的条款" in docx_text(files["technical"])
     assert "支持 分页 符号的条款" in xlsx_text(files["matrix"])
+
+
+def test_english_volumes_number_pages_in_english(tmp_path):
+    files = render(tmp_path, sample_tender(language="en"))
+    with zipfile.ZipFile(files["technical"]) as z:
+        footers = "".join(z.read(n).decode() for n in z.namelist() if "footer" in n)
+    assert "Page " in footers and "第 " not in footers

@@ -67,6 +67,14 @@ def _add_plain(out: RichText, text: str, emphasise_markers: bool) -> None:
         out.add(text[position:])
 
 
+def heading(text: str, limit: int = 60) -> str:
+    """A scoring item as a heading: its first sentence, at most `limit` characters (the full
+    text stays in the criterion line below it and in the matrix)."""
+    text = " ".join(text.split())
+    first = re.split(r"(?<=[。；;?？])\s*|(?<=[.!?])\s+", text, maxsplit=1)[0]
+    return first if len(first) <= limit else first[:limit].rstrip() + "…"
+
+
 def _status(code: str, language: str) -> RichText:
     shown = label(code, language)
     return RichText(shown, highlight=HIGHLIGHT) if code in ("tbc", "partial", "unmet", "negative") \
@@ -113,9 +121,10 @@ def technical_context(draft: BidDraft) -> dict:
         points = (f"（{item.points:g}分）" if zh else f" ({item.points:g} points)") if item.points else ""
         marker = resp.answer.gap.marker(draft.language) if resp.answer.gap else ""
         scoring.append({
-            "title": item.item,
+            "title": heading(item.item),
             "criteria_line": f"{LABELS[draft.language]['criteria']}{points}{'：' if zh else ': '}"
-                             f"{item.criteria or item.item}",
+                             + (item.criteria if item.criteria and item.item in item.criteria
+                                else f"{item.item} {item.criteria}".strip()),
             "answer": rich(cites.text(f"{resp.answer.text} {marker}".strip())),
             "evidence": [cites.line(ev) for ev in resp.answer.evidence]})
     chapters = []

@@ -44,11 +44,22 @@ def new_document():
         heading.font.color.rgb = RGBColor(0, 0, 0)
         heading.font.size = Pt({1: 16, 2: 14, 3: 12}[level])  # 三号 / 四号 / 小四
     styles["Heading 1"].paragraph_format.page_break_before = True
+    localise_footer(doc)
     ooxml.set_heading_numbering(doc, levels=3)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     return doc
+
+
+FOOTER_LABELS = {"第 ": "{{ L.page_before }}", " 页 共 ": "{{ L.page_mid }}", " 页": "{{ L.page_after }}"}
+
+
+def localise_footer(doc) -> None:
+    """ooxml writes '第 X 页 共 Y 页'; the words become labels so English volumes say 'Page X of Y'."""
+    for run in doc.sections[0].footer.paragraphs[0].runs:
+        if run.text in FOOTER_LABELS:
+            run.text = FOOTER_LABELS[run.text]
 
 
 def para(doc, text: str, style: str | None = None):
