@@ -174,13 +174,13 @@ class _Walker:
         label = self._label(p) if text else ""
         style, level = _heading_level(p, self.styles)
         if text:
-            doc.blocks.append(Block(kind="heading" if level else "paragraph", text=label + text,
+            doc.blocks.append(Block(kind="heading" if level else "paragraph", text=_numbered(label, text),
                                     index=len(doc.blocks), paragraph=self.counter, level=level,
                                     style=style))
         for bp in textbox_paragraphs(p):
             bt = paragraph_text(bp).strip()
             if bt:
-                doc.blocks.append(Block(kind="paragraph", text=self._label(bp) + bt,
+                doc.blocks.append(Block(kind="paragraph", text=_numbered(self._label(bp), bt),
                                         index=len(doc.blocks), paragraph=self.counter,
                                         style="textbox"))
 
@@ -215,8 +215,15 @@ class _Walker:
             t = paragraph_text(el).strip()
             label = self._label(el) if t else ""
             boxes = [paragraph_text(bp).strip() for bp in textbox_paragraphs(el)]
-            texts.extend(x for x in [label + t, *boxes] if x)
+            texts.extend(x for x in [_numbered(label, t), *boxes] if x)
         return "\n".join(texts)
+
+
+def _numbered(label: str, text: str) -> str:
+    """'1.' + 'Project Background' → '1. Project Background'; Chinese text follows directly."""
+    if label and not label.endswith(" ") and text[:1].isascii() and text[:1].isalpha():
+        return f"{label} {text}"
+    return label + text
 
 
 def _children(el, *names: str):
