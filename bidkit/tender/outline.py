@@ -51,6 +51,7 @@ class Outline:
     sections: list[Section] = field(default_factory=list)  # level >= 2, inside chapters
     toc: list[Section] = field(default_factory=list)  # table-of-contents entries (not chapters)
     _owner: list[int] = field(default_factory=list)  # block index -> chapter index (-1 = none)
+    _section_owner: list[int] = field(default_factory=list)  # block index -> section index
 
     def chapter_of(self, block: Block) -> Section | None:
         i = self._owner[block.index] if block.index < len(self._owner) else -1
@@ -62,11 +63,13 @@ class Outline:
 
     def section_of(self, block: Block) -> Section | None:
         """The deepest section (or chapter) holding the block."""
-        best = None
-        for s in self.sections:
-            if s.start <= block.index < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best or self.chapter_of(block)
+        if len(self._section_owner) != len(self.doc.blocks):
+            self._section_owner = [-1] * len(self.doc.blocks)
+            for si, sec in enumerate(self.sections):  # sections are in document order
+                for i in range(sec.start, min(sec.end, len(self.doc.blocks))):
+                    self._section_owner[i] = si
+        i = self._section_owner[block.index] if block.index < len(self._section_owner) else -1
+        return self.sections[i] if i >= 0 else self.chapter_of(block)
 
     def blocks_in(self, section: Section) -> list[Block]:
         return self.doc.blocks[section.start:section.end]
