@@ -87,7 +87,13 @@ def test_a_model_obeying_an_injected_tender_cannot_get_its_claim_into_the_draft(
 
 
 def test_llm_settings_come_from_bidkit_llm_variables(monkeypatch):
+    import pytest
+
     from bidkit.llm import chat_model_from_settings
+
+    monkeypatch.delenv("BIDKIT_LLM_MODEL", raising=False)
+    assert chat_model_from_settings() is None
+    pytest.importorskip("langchain_openai")  # the `llm` extra
 
     monkeypatch.delenv("BIDKIT_LLM_MODEL", raising=False)
     assert chat_model_from_settings() is None
