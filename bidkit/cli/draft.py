@@ -11,25 +11,6 @@ import click
 from bidkit.errors import InputError
 
 
-def load_tender(path: Path):
-    """A tender file (.pdf/.docx …) through the parser, or the JSON `bidkit parse --json` wrote."""
-    if path.suffix.lower() == ".json":
-        from pydantic import ValidationError
-
-        from bidkit.model import Tender
-
-        if not path.exists():
-            raise InputError(f"{path} does not exist; pass a tender file or the JSON of bidkit parse.")
-        try:
-            return Tender.model_validate_json(path.read_text(encoding="utf-8"))
-        except (ValidationError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path} is not the JSON of `bidkit parse --json`; re-create it with "
-                             "bidkit parse TENDER --json > FILE.") from exc
-    from bidkit.pipeline import parse_file
-
-    return parse_file(path)
-
-
 def open_knowledge_base(kb_dir: Path | None, chroma_url: str | None):
     """The KB, or an empty one (every claim becomes a gap) when none exists yet."""
     from bidkit.draft.match import EmptyKB
@@ -105,6 +86,7 @@ def draft(tender: Path, out_dir: Path, kb_dir: Path | None, chroma_url: str | No
     """
     from bidkit.draft import build_draft
     from bidkit.draft.price import make_price
+    from bidkit.pipeline import load_tender
     from bidkit.render.safe_write import SafeWriter, check_output_dir
     from bidkit.render.volumes import write_draft
 
