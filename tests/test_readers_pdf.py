@@ -161,3 +161,18 @@ def test_250_page_tender_reads_within_a_small_multiple_of_raw_text_extraction(co
     read = time.perf_counter() - start
     assert doc.page_count == 247 and sum(b.kind == "table" for b in doc.blocks) > 50
     assert read < 8 * raw + 1.0
+
+
+def test_chapter_title_as_running_head_is_kept_once_as_heading(tmp_path):
+    def chapter_head(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 9)
+        title = "SECTION 2 INSTRUCTIONS TO BIDDERS" if doc.page <= 3 else "SECTION 3 EVALUATION"
+        canvas.drawString(72, A4[1] - 40, title)
+
+    path = tmp_path / "chapters.pdf"
+    _build(path, [Paragraph(CLAUSE.format(n=n), BODY) for n in range(1, 70)], chapter_head)
+    doc = read_document(path)
+    assert doc.page_count >= 5
+    headings = [(b.kind, b.text, b.page) for b in doc.blocks if b.text.startswith("SECTION")]
+    assert headings == [("heading", "SECTION 2 INSTRUCTIONS TO BIDDERS", 1),
+                        ("heading", "SECTION 3 EVALUATION", 4)]

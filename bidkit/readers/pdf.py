@@ -82,7 +82,11 @@ class PdfReader(Reader):
                 "the file again."
             ) from exc
         try:
-            textpage = page.get_textpage()
+            try:
+                textpage = page.get_textpage()
+            except Exception as exc:  # pdfium.PdfiumError on a damaged content stream
+                raise InputError(f"{self.path} is damaged: the text of page {index + 1} cannot "
+                                 "be read; download or export the file again.") from exc
             try:
                 # pdfium reports a soft hyphen as U+FFFE ('Sub\ufffeScore'); same length keeps
                 # the character indexes valid

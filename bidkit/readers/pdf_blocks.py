@@ -113,12 +113,16 @@ class BlockBuilder:
 
     def _body(self, page: PageText) -> list[Line]:
         edge = {id(ln) for ln in _edge_lines(page)}
+        inner = {ln.text for ln in page.lines if id(ln) not in edge}
         body = []
         for ln in page.lines:
             if id(ln) in edge and self.running.matches(ln.text):
-                if is_heading(ln.text) and ln.text not in self.seen_running_headings:
-                    self.seen_running_headings.add(ln.text)  # a chapter title used as header:
-                    body.append(ln)  # keep its first appearance as the heading
+                if (is_heading(ln.text) and ln.text not in self.seen_running_headings
+                        and ln.text not in inner):
+                    # a chapter title used as the running head: keep its first appearance as
+                    # the heading, unless the page states the title in its body as well
+                    self.seen_running_headings.add(ln.text)
+                    body.append(ln)
                 continue
             body.append(ln)
         return body
