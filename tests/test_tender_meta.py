@@ -193,3 +193,29 @@ def test_english_buyer_named_by_a_defined_term_and_number_without_colon():
 def test_english_ceiling_price():
     meta = _meta("REQUEST FOR QUOTATION", "The ceiling price for this contract is USD 250,000.")
     assert meta.procedure == "RFQ" and meta.max_price == 250000 and meta.currency == "USD"
+
+
+def test_us_rfq_cover_title_above_the_procedure_due_dates_at_noon_and_estimated_value():
+    meta = _meta(
+        "Federal Buying Office", "1 Main Street | Springfield | 01101",
+        "Example Modernisation Blanket Purchase Agreement Reference FAR", "8.405-3(b)(1), for services referenced herein",
+        "Request for Quotation", "Solicitation Number: XY01190099",
+        "● RFQ Questions Due: March 19, 2019 at noon eastern",
+        "● Technical Submission Due: April 1, 2019 at noon eastern",
+        "At the time of award, the Government estimates the total three year value of BPA obligations to be $25 million.",
+    )
+    assert meta.project_name == "Example Modernisation Blanket Purchase Agreement"
+    assert meta.deadline == "2019-04-01T12:00"
+    assert (meta.budget, meta.currency) == (25_000_000, "USD")
+
+
+def test_cover_sentence_above_the_procedure_title_is_not_the_name():
+    meta = _meta("AMENDMENT 1", "Please see changes throughout document.", "Request for Quotation")
+    assert meta.project_name is None
+
+
+def test_long_wrapped_name_of_work_is_kept_whole_without_its_tender_for_prefix():
+    name = ("Execution of miscellaneous works such as Civil & RCC works, Glazing work, Water Proofing work, "
+            "Sanitary & Plumbing works at Example Project, Example Town, Example Dist., Example State")
+    meta = _meta("NOTICE INVITING TENDER", [["i.", "Name of work", "", "Tender for " + name.replace("RCC works", "RCC\nworks")]])
+    assert meta.project_name == name

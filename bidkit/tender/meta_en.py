@@ -27,12 +27,15 @@ LABELS = {
         r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:(?:and|&)\s+time\s+)?"
         r"(?:of|for)\s+(?:the\s+)?(?:submission|receipt)|bid\s+(?:submission\s+)?end\s+date|closing\s+date|"
         r"no\s+later\s+than|not\s+later\s+than|due\s+date\s+for\s+submission|bid\s+due\s+date)"
-        r"|submission\s+by\b|submission\s+(?:date|time)\b", I),
+        r"|submission\s+by\b|submission\s+(?:date|time)\b"
+        r"|\b(?:submissions?|proposals?|quotes?|quotations?|bids?|offers?|tenders?|responses?|applications?)"
+        r"\s+(?:are\s+|is\s+|shall\s+be\s+)?due\b", I),
     "opening": re.compile(r"\b(?:date\s+(?:(?:and|&)\s+time\s+)?of\s+(?:online\s+)?(?:bid\s+|technical\s+)?opening|"
                           r"(?:bid|tender|proposal)\s+opening\s+(?:date|time)|opening\s+of\s+(?:the\s+)?"
                           r"(?:technical\s+|pre-?qualification\s+)?(?:bids?|proposals?|tenders?))", I),
     "budget": re.compile(r"\b(?:estimated\s+(?:cost|value|budget|contract\s+value)|tender\s+value|"
-                         r"budget(?:ary)?\s+(?:estimate|amount|ceiling)?)\b", I),
+                         r"budget(?:ary)?\s+(?:estimate|amount|ceiling)?|"
+                         r"estimates?\s+the\s+(?:total\s+)?[\w\s-]{0,30}?(?:value|cost))\b", I),
     "max_price": re.compile(r"\b(?:ceiling\s+(?:price|amount|cost)|maximum\s+(?:budget|price|bid\s+(?:amount|price)|"
                             r"contract\s+value)|upset\s+price|price\s+cap)\b", I),
     "deposit": re.compile(r"\b(?:EMD|earnest\s+money(?:\s+deposit)?|bid\s+security|bid\s+guarantee|"
@@ -51,7 +54,7 @@ _ACRONYM = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w&'-]*\s+(?:(?:of|for|and|
                       r"\s*\(\s*[“\"']?(?P<abbr>[A-Z]{2,8})[”\"']?\s*\)")
 # currency words next to an amount ('Rs. 500', '5,000 AED'), counted to find the tender's currency
 _CURRENCY_WORD = re.compile(
-    r"(?:(?P<INR>\bINR|\bRs\.?|₹)|(?P<USD>\bUSD|US\$)|(?P<AED>\bAED)|(?P<MGA>\bMGA|Ariary)|(?P<PKR>\bPKR)|"
+    r"(?:(?P<INR>\bINR|\bRs\.?|₹)|(?P<USD>\bUSD|US\$|(?<![A-Za-z])\$)|(?P<AED>\bAED)|(?P<MGA>\bMGA|Ariary)|(?P<PKR>\bPKR|Pak(?:istani)?\s+Rupees?)|"
     r"(?P<EUR>\bEUR|€)|(?P<GBP>\bGBP|£))\s*\d|\d\s*(?:(?P<xINR>INR|Rupees)|(?P<xUSD>USD)|(?P<xAED>AED|Dirhams?)|"
     r"(?P<xPKR>PKR))\b")
 _ORG_WORD = re.compile(
@@ -70,8 +73,9 @@ def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
             meta.sources[field] = found[1].ref(outline)
 
     put("project_number", first_value(lines, LABELS["project_number"], STOP, _pick_number, colon=False))
-    put("project_name", first_value(lines, LABELS["project_name"], STOP, _pick_text, colon=True))
+    put("project_name", first_value(lines, LABELS["project_name"], STOP, _pick_name, colon=True, width=300))
     put("project_name", _name_after_title(lines))
+    put("project_name", _name_above_title(lines))
     put("purchaser", first_value(lines, LABELS["purchaser"], STOP, _pick_text))
     put("purchaser", _provision_for(lines))
     put("purchaser", _defined_as_buyer(lines))
@@ -107,6 +111,42 @@ def _pick_text(value: str) -> str | None:
     if ":" in value:
         return None  # a blank form field followed by the next label, or a table header row
     return value if 3 <= len(value) <= 200 and re.search(r"[A-Za-z]{3}", value) else None
+
+
+def _pick_name(value: str) -> str | None:
+    """A project name: whitespace of wrapped table cells joined, a leading 'Tender for' dropped."""
+    value = re.sub(r"\s+", " ", value)
+    value = re.sub(r"^(?:(?:e-?)?Tender|Bid|RFP|RFQ|Proposal)\s+for\s+(?:the\s+)?", "", value.strip(), flags=I)
+    return _pick_text(value)
+
+
+# a procedure title standing alone on a cover line: the project name is the line(s) above it
+_COVER_PROC = re.compile(r"^(?:request\s+for\s+(?:proposals?|quotations?|expressions?\s+of\s+interest)|"
+                         r"invitation\s+(?:to|for)\s+(?:bids?|tenders?)|notice\s+inviting\s+(?:e-?)?tenders?)"
+                         r"\s*(?:\([A-Z]{2,4}\))?\s*(?:document)?$", I)
+_NAME_CUT = re.compile(r"\s(?:Reference|Ref\.|pursuant\s+to)\s.*$|[,;]\s.*$", I)
+
+
+def _name_above_title(lines: list[Line]) -> tuple[str, Line] | None:
+    """'Centers of Excellence Discovery BPA Reference FAR 8.405' / '(b)(1), for services …' /
+    'Request for Quotation': the title lines above a bare procedure heading on the cover, up to
+    an address or organisation line, cut before a regulation reference."""
+    for line in lines[:20]:
+        if not _COVER_PROC.match(line.text.strip()):
+            continue
+        above: list[Line] = []
+        for prev in reversed(lines[max(0, line.index - 3):line.index]):
+            if "|" in prev.text or re.search(r"\d{4,}|@|:|[a-z]{3}[.!?]$", prev.text.strip()):
+                break  # an address, phone number, labelled field or sentence
+            above.insert(0, prev)
+        while above and not re.match(r"[A-Z][a-z]", above[0].text):
+            above.pop(0)
+        if not above:
+            continue
+        name = _NAME_CUT.sub("", " ".join(x.text.strip() for x in above)).strip(" .-–")
+        if len(name.split()) >= 3 and not _ORG_WORD.search(name.split()[-1]):
+            return name, above[0]
+    return None
 
 
 _TITLE = re.compile(r"request\s+for\s+(?:proposals?|quotations?)\s*(?:\((?:RFP|RFQ)\))?\s*(?:document\s*)?"

@@ -108,6 +108,7 @@ def money_in(value: str, *, allow_unit_price: bool = False) -> float | None:
 
 
 def datetime_in(value: str) -> str | None:
+    value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.I)  # 'April 1, 2019 at noon'
     found = find_datetime(value)
     return found[0] if found else None
 
