@@ -10,7 +10,7 @@ from bidkit.tender.meta_lines import Line, first_date, first_value, money_in
 from bidkit.tender.outline import Outline
 from bidkit.tender.text import find_money
 
-I = re.I
+I = re.IGNORECASE
 STOP = re.compile(r"\s(?:RFP|RFQ|ITB|NIT|Tender|Bid)\s+(?:No|Number|Ref)|\s(?:Issue[d]?\s+(?:on|date)|Country|Date|"
                   r"Address|Tel|Phone|Email|E-mail|Fax)\s*[:.]|[;|]|\s{3,}", I)
 LABELS = {

@@ -18,8 +18,8 @@ from bidkit.tender.outline import Outline
 from bidkit.tender.text import find_datetime, find_money, nfkc, zh_squash
 
 COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指|即(?!可|日|时))"
-_NAME_LINE = re.compile(r"^(?:名称|名稱|全称|单位名称|Name)\s*[:：]\s*(.+)", re.I)
-_FILLER = re.compile(r"^(?:的|金额|金額|为|為|amount|is|are)+", re.I)
+_NAME_LINE = re.compile(r"^(?:名称|名稱|全称|单位名称|Name)\s*[:：]\s*(.+)", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:的|金额|金額|为|為|amount|is|are)+", re.IGNORECASE)
 
 
 @dataclass
@@ -108,7 +108,7 @@ def money_in(value: str, *, allow_unit_price: bool = False) -> float | None:
 
 
 def datetime_in(value: str) -> str | None:
-    value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.I)  # 'April 1, 2019 at noon'
+    value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.IGNORECASE)  # 'April 1, 2019 at noon'
     found = find_datetime(value)
     return found[0] if found else None
 

@@ -118,7 +118,7 @@ def _form_title(block: Block) -> str | None:
 
 # '★附件 1：' / '★附表3' / '★Form 2:' with nothing after the label: the form's title is the next line
 _BARE_LABEL = re.compile(r"^\W*(?:附件|附表|格式|表|Form|Annex(?:ure)?|Attachment|Appendix|Schedule)\s*"
-                         r"[\dA-Z一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)*\s*[：:.．]?\s*$", re.I)
+                         r"[\dA-Z一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)*\s*[：:.．]?\s*$", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"[。；;]|^\s*(?:致|To)\b|^[（(][^）)]*[)）]$|[:：]\s*$")
 
 
@@ -151,7 +151,7 @@ def _key(text: str) -> str:
 
 
 _LEAD = re.compile(r"^[\s\d.、．()（）|:：\-－—]*(?:附件|附表|Form|Annex(?:ure)?|Attachment|Appendix)?"
-                   r"[\s\d.、．()（）|:：\-－—A-Z]*", re.I)
+                   r"[\s\d.、．()（）|:：\-－—A-Z]*", re.IGNORECASE)
 
 
 def _same_body(a: str, b: str) -> bool:
