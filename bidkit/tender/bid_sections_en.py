@@ -16,6 +16,7 @@ _ANCHOR = re.compile(r"compris\w* (?:of )?the following|documents comprising|seq
 _HEADINGS_ANCHOR = re.compile(r"sequence outlined below|in the following (?:order|sequence)|following sequence",
                               re.IGNORECASE)
 _MAX_HEADINGS = 10
+_PRECEDENCE = re.compile(r"prevail|precedence|priority|conflict|inconsisten|discrepanc", re.I)
 _ENUM = re.compile(r"^\s*\(?([a-h]|[ivx]{1,4}|\d{1,2})[).]\s+(.+)")
 
 
@@ -106,7 +107,7 @@ def _anchor_lists(outline: Outline) -> list[tuple[str, Block]]:
     blocks = outline.doc.blocks
     out: list[tuple[str, Block]] = []
     for i, b in enumerate(blocks):
-        if b.kind == "table" or not _ANCHOR.search(b.text):
+        if b.kind == "table" or not _ANCHOR.search(b.text) or _PRECEDENCE.search(b.text):
             continue
         if _HEADINGS_ANCHOR.search(b.text) and not _ENUM.match(blocks[i + 1].text if i + 1 < len(blocks) else ""):
             out.extend(_headings_after(outline, i))
