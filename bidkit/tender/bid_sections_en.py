@@ -16,7 +16,7 @@ _ANCHOR = re.compile(r"compris\w* (?:of )?the following|documents comprising|seq
 _HEADINGS_ANCHOR = re.compile(r"sequence outlined below|in the following (?:order|sequence)|following sequence",
                               re.IGNORECASE)
 _MAX_HEADINGS = 10
-_PRECEDENCE = re.compile(r"prevail|precedence|priority|conflict|inconsisten|discrepanc", re.I)
+_PRECEDENCE = re.compile(r"prevail|precedence|priority|conflict|inconsisten|discrepanc", re.IGNORECASE)
 _ENUM = re.compile(r"^\s*\(?([a-h]|[ivx]{1,4}|\d{1,2})[).]\s+(.+)")
 
 
