@@ -28,17 +28,17 @@ _MENTION = re.compile(
     rf"|{_mark('n')}\s*(?:号|标记|标志|符号|标识|形式)?\s*(?:的)?\s*(?:条款|内容|参数|指标|项(?!目)|要求|地方|部分|为|表示|标注|标记|标识)"
     rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:asterisk|star)?\s*\(?\s*(?P<e>[*★#])\s*\)?"
     rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:letter\s+)?[\"“'‘(](?P<l>[A-Z]{{1,2}})[\"”'’)]",
-    re.I,
+    re.IGNORECASE,
 )
 _SUBSTANTIVE = re.compile(
     r"实质性|實質性|不允许负偏离|不允许偏离|不可偏离|不得负偏离|不能负偏离|投标无效|无效投标|响应无效|作无效|视为无效|"
     r"废标|否决|必须满足|必须响应|均须满足|mandatory|essential|compulsory|must\s+be\s+(?:met|complied)|"
-    r"will\s+be\s+rejected|non-?responsive", re.I)
+    r"will\s+be\s+rejected|non-?responsive", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:不会|不作|不视为|不属于|不构成|不导致|不影响|不按|并非|非)\S{0,4}?(?:无效|实质性|废标)"
-                      r"|(?:not|never)\s+(?:be\s+)?(?:mandatory|rejected|grounds)", re.I)
-_IMPORTANT = re.compile(r"重要|关键|主要|扣分|加分|評分|important|key|desirable", re.I)
-_APPLIES = re.compile(r"适用|適用|勾选|选中|applicable|tick", re.I)
-_EXCLUDED = re.compile(r"除外|未用|未标|品目清单|节能产品|非\s*[“\"]?[★▲]|不标|except", re.I)
+                      r"|(?:not|never)\s+(?:be\s+)?(?:mandatory|rejected|grounds)", re.IGNORECASE)
+_IMPORTANT = re.compile(r"重要|关键|主要|扣分|加分|評分|important|key|desirable", re.IGNORECASE)
+_APPLIES = re.compile(r"适用|適用|勾选|选中|applicable|tick", re.IGNORECASE)
+_EXCLUDED = re.compile(r"除外|未用|未标|品目清单|节能产品|非\s*[“\"]?[★▲]|不标|except", re.IGNORECASE)
 
 
 def _sentences(outline: Outline):
@@ -98,9 +98,9 @@ def extract_legend(outline: Outline) -> dict[str, str]:
                 1 if re.search(r"为|系|是|表示|均|are|is|denote", part) else 0)
             if mark not in best or rank > best[mark][0]:
                 best[mark] = (rank, part[:300])
-        if TEXT_MARKER in sentence and re.search(r"不得|否则|无效|均为", sentence) and "非实质性格式" not in sentence:
-            if TEXT_MARKER not in best or best[TEXT_MARKER][0] < 13:
-                best[TEXT_MARKER] = (13 if "无效" in sentence else 12, sentence[:300])
+        if (TEXT_MARKER in sentence and re.search(r"不得|否则|无效|均为", sentence) and "非实质性格式" not in sentence
+                and (TEXT_MARKER not in best or best[TEXT_MARKER][0] < 13)):
+            best[TEXT_MARKER] = (13 if "无效" in sentence else 12, sentence[:300])
     return {mark: sentence for mark, (_rank, sentence) in best.items()}
 
 

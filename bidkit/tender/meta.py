@@ -13,8 +13,16 @@ import re
 from bidkit.model import TenderMeta
 from bidkit.tender.meta_en import english_meta
 from bidkit.tender.meta_lines import Line, build_lines, first_date, first_value, money_in
-from bidkit.tender.meta_zh import (LABELS, ROW_NAME, STOP, budget_from_table_header, cover_name, lots_zh,
-                                   procedure_zh, quoted_case_name)
+from bidkit.tender.meta_zh import (
+    LABELS,
+    ROW_NAME,
+    STOP,
+    budget_from_table_header,
+    cover_name,
+    lots_zh,
+    procedure_zh,
+    quoted_case_name,
+)
 from bidkit.tender.outline import Outline
 
 _NO_DEPOSIT = re.compile(r"^(?:本项目)?(?:不收取|无需|不需要?|免|无|免收|不要求|NIL\b|nil\b|Nil\b|not\s+(?:required|applicable)|exempt)"
@@ -65,7 +73,7 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
 
 
 # Dates near these words are about clarifications or document sale, not submission or opening.
-_NOT_SUBMISSION = re.compile(r"澄清|答疑|质疑|报名|获取|发售|购买|踏勘|clarif|quer|question|pre-?bid", re.I)
+_NOT_SUBMISSION = re.compile(r"澄清|答疑|质疑|报名|获取|发售|购买|踏勘|clarif|quer|question|pre-?bid", re.IGNORECASE)
 
 
 def _date(lines: list[Line], label: re.Pattern) -> tuple[object, Line] | None:
