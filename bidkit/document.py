@@ -53,6 +53,12 @@ class Document(BaseModel):
     format: Literal["pdf", "docx", "text", "eml"]
     page_count: int | None = None
     blocks: list[Block] = Field(default_factory=list)
+    running: list[str] = Field(
+        default_factory=list,
+        description="Running header/footer text, once per distinct line (PDF: repeated page-edge "
+        "lines without page numbers; DOCX: header and footer parts). Kept out of the blocks, "
+        "but it may hold a project number or name.",
+    )
     problems: list[str] = Field(
         default_factory=list, description="Non-fatal reading problems a reviewer should know of."
     )

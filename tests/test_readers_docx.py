@@ -154,6 +154,18 @@ def test_heading_levels_come_from_styles(tmp_path):
     assert [(b.kind, b.level) for b in blocks] == [("heading", 1), ("heading", 2), ("paragraph", None)]
 
 
+def test_header_and_footer_text_is_kept_aside_without_page_numbers(tmp_path):
+    path = tmp_path / "headed.docx"
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "项目编号：HT-2025-001"
+    d.sections[0].footer.paragraphs[0].text = "— 3 —"
+    d.add_paragraph("正文")
+    d.save(path)
+    doc = read_document(path)
+    assert doc.running == ["项目编号：HT-2025-001"]
+    assert [b.text for b in doc.blocks] == ["正文"]
+
+
 def test_corpus_auto_numbered_qualifications_keep_their_numbers(corpus):
     texts = [b.text for b in read_document(corpus("tenders/zh/zh-12-sichuan-iptv-metadata-cs.docx")).blocks]
     assert "(一)具有独立承担民事责任的能力。" in texts

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 HEADER = "Municipal Water Works Tender Document"
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14, alignment=TA_JUSTIFY,
@@ -55,6 +55,7 @@ def test_wrapped_lines_join_into_one_paragraph_and_running_heads_are_dropped(tmp
     assert not any(t.startswith("Page ") for t in texts)
     # one block per clause, also where a clause runs over a page break
     assert texts == [CLAUSE.format(n=n) for n in range(1, 60)]
+    assert doc.running == [HEADER]  # kept aside (a header may name the project), no page numbers
 
 
 def test_paragraph_continued_on_next_page_keeps_its_start_page(tmp_path):
@@ -128,6 +129,17 @@ def test_numbered_items_inside_a_cell_stay_separate(corpus):
     cells = [c for b in doc.blocks if b.kind == "table" for r in b.rows for c in r
              if c.startswith("1.是否均在最高限价内")]
     assert cells and cells[0].split("\n")[1].startswith("2.评标委员会")
+
+
+def test_repeated_boilerplate_at_varying_heights_is_not_a_running_head(tmp_path):
+    path = tmp_path / "lots.pdf"
+    story = []
+    for lot in range(1, 6):  # the same sentence opens every lot, at a different height each time
+        story += [Spacer(1, 40 * lot), Paragraph("Each lot is evaluated separately.", BODY)]
+        story += [Paragraph(CLAUSE.format(n=n), BODY) for n in range(1, 12)]
+    _build(path, story, decorate=_plain)
+    doc = read_document(path)
+    assert sum(b.text == "Each lot is evaluated separately." for b in doc.blocks) == 5
 
 
 def test_hindi_noise_is_dropped_and_reported(corpus):

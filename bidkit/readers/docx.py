@@ -16,6 +16,7 @@ from bidkit.errors import InputError
 from bidkit.readers.base import Reader
 from bidkit.readers.docx_numbering import Numbering, paragraph_numbering, style_numbering
 from bidkit.readers.docx_symbols import symbol_char, symbol_text
+from bidkit.readers.pdf_text import is_page_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -134,7 +135,27 @@ class DocxReader(Reader):
         doc = Document(path=str(self.path), format="docx")
         for el in d.element.body.iterchildren():
             walker.body_item(el, doc)
+        doc.running = _header_footer_text(d)
         return doc
+
+
+def _header_footer_text(d) -> list[str]:
+    """Distinct paragraph texts of all headers and footers (they may hold the project number)."""
+    seen: list[str] = []
+    for section in d.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            try:
+                if part.is_linked_to_previous:
+                    continue
+                element = part._element
+            except (AttributeError, KeyError, ValueError):
+                continue
+            for p in element.iter(W + "p"):
+                text = paragraph_text(p).strip()
+                if text and text not in seen and not is_page_number(text):
+                    seen.append(text)
+    return seen
 
 
 def _numbering_root(d):

@@ -64,17 +64,31 @@ def _edge_lines(page: PageText) -> list[Line]:
 
 
 def find_running(pages: list[PageText]) -> Running:
-    exact: Counter = Counter()
+    """Running lines repeat at the same height of the page (content that merely repeats, such
+    as a boilerplate paragraph per lot, lands at varying heights)."""
+    exact: dict[str, Counter] = defaultdict(Counter)
     numbered: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
     for page in pages:
-        for text in {ln.text for ln in _edge_lines(page)}:
-            exact[text] += 1
+        for text, ln in {ln.text: ln for ln in _edge_lines(page)}.items():
+            exact[text][_height_slot(ln)] += 1
             numbers = re.findall(r"\d+", text)
             if numbers:
                 numbered[_mask(text)].append((page.number, numbers))
     least = min(MIN_RUNNING_PAGES, len(pages)) if len(pages) > 1 else 2  # one page: no repeats
     counters = {key for key, seen in numbered.items() if _counts_pages(seen, least)}
-    return Running(exact={t for t, n in exact.items() if n >= least}, counters=counters)
+    return Running(exact={t for t, slots in exact.items() if _same_height(slots) >= least},
+                   counters=counters)
+
+
+def _height_slot(ln: Line) -> int | None:
+    return round(ln.top / 4) if ln.has_box else None  # 4 pt slots
+
+
+def _same_height(slots: Counter) -> int:
+    """Occurrences at one height, neighbouring 4 pt slots included (rounding splits them)."""
+    if None in slots:
+        return sum(slots.values())  # no geometry: count every occurrence
+    return max(slots[s - 1] + slots[s] + slots[s + 1] for s in slots)
 
 
 def _counts_pages(seen: list[tuple[int, list[str]]], least: int) -> bool:
@@ -255,3 +269,21 @@ def _table_text(rows: list[list[str]]) -> str:
 
 def build_blocks(pages: list[PageText]) -> list[Block]:
     return BlockBuilder(pages).build()
+
+
+def running_text(pages: list[PageText]) -> list[str]:
+    """The distinct running header/footer lines, in order of first appearance (a line with a
+    page counter once, as first seen: 'AO-092/2011 1 | Page'); bare page numbers left out."""
+    running = find_running(pages)
+    seen: list[str] = []
+    masks: set[str] = set()
+    for page in pages:
+        for ln in _edge_lines(page):
+            if is_page_number(ln.text) or ln.text in seen or _mask(ln.text) in masks \
+                    or _table_of(ln, page.tables) is not None:  # a repeated table header row
+                continue
+            if ln.text in running.exact or _mask(ln.text) in running.counters:
+                seen.append(ln.text)
+                if _mask(ln.text) in running.counters:
+                    masks.add(_mask(ln.text))
+    return seen

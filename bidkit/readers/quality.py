@@ -93,12 +93,15 @@ def strip_noise(line: str, noisy: set[str]) -> str:
     """Remove the noisy scripts' words and control debris from a line; keep the rest as is."""
     if not noisy and not (_CONTROL.search(line) or _CID.search(line)):
         return line
-    words = []
+    words, dropped = [], False
     for word in re.split(r"(\s+|/)", _CID.sub("", line)):
         if _is_noise(word, noisy):
+            dropped = True
             continue
         words.append(_CONTROL.sub("", word))
     text = "".join(words)
+    if not dropped and text == line:
+        return line  # nothing removed: leave its slashes and spacing alone
     text = re.sub(r"(?:\s*/\s*)+(?=\s|$)", "", text)  # '/' left dangling where Hindi stood
     text = re.sub(r"(?<=\S)(?:\s*/)+\s*(?=/)", "", text)
     text = re.sub(r"^\s*/\s*", "", text)
