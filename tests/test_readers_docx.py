@@ -146,6 +146,14 @@ def test_text_box_text_is_read_once_and_content_controls_unwrapped(tmp_path):
     assert _texts(path) == ["投标文件包括：", "（1）投标函；", "（2）开标一览表；"]
 
 
+def test_hidden_text_is_not_read(tmp_path):
+    body = ('<w:p><w:r><w:t>投标有效期90天</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>'
+            '<w:t>（编写说明：此处按项目填写）</w:t></w:r></w:p>')
+    path = tmp_path / "hidden.docx"
+    _make_docx(path, body)
+    assert _texts(path) == ["投标有效期90天"]
+
+
 def test_heading_levels_come_from_styles(tmp_path):
     path = tmp_path / "headings.docx"
     _make_docx(path, _p("第一章 招标公告", style="Heading1") + _p("一、项目概况", style="Heading2")

@@ -70,6 +70,12 @@ def _hidden(el, stop) -> bool:
     return False
 
 
+def _vanished(r) -> bool:
+    """Hidden text (w:vanish): Word neither shows nor prints it, so a reader never sees it."""
+    vanish = r.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true") not in ("false", "0", "off")
+
+
 def _run_font(r) -> str | None:
     fonts = r.find(f"{W}rPr/{W}rFonts")
     return (fonts.get(W + "ascii") or fonts.get(W + "hAnsi")) if fonts is not None else None
@@ -79,7 +85,7 @@ def paragraph_text(p) -> str:
     """Text of one w:p without its text boxes: runs, w:sym glyphs, tabs, breaks."""
     parts: list[str] = []
     for r in p.iter(W + "r"):
-        if _hidden(r, p):
+        if _hidden(r, p) or _vanished(r):
             continue
         font = _run_font(r)
         for el in r:
