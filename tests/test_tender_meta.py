@@ -219,3 +219,24 @@ def test_long_wrapped_name_of_work_is_kept_whole_without_its_tender_for_prefix()
             "Sanitary & Plumbing works at Example Project, Example Town, Example Dist., Example State")
     meta = _meta("NOTICE INVITING TENDER", [["i.", "Name of work", "", "Tender for " + name.replace("RCC works", "RCC\nworks")]])
     assert meta.project_name == name
+
+
+def test_funds_amount_is_the_budget_when_no_budget_is_stated():
+    meta = _meta("本某某服务项目已由项目审批机关批准，项目资金来源为自筹资金 17.18673 万元，招标人为某某公司。")
+    assert meta.budget == 171867.3
+
+
+def test_a_stated_budget_beats_the_funds_amount():
+    meta = _meta("项目资金来源为财政资金 100 万元。", "预算金额：80万元")
+    assert meta.budget == 800000
+
+
+def test_empty_name_field_followed_by_another_field_gives_no_name():
+    meta = _meta("一、工程名称：", "项目代码：", "二、招标单位：")
+    assert meta.project_name is None
+
+
+def test_company_in_the_name_row_is_not_the_project_the_cover_title_is():
+    meta = _meta("某某零售有限公司", "事业部 2024-2025 年第三方灵活用工服务", "招 标 文 件",
+                 [["3", "项目名称", "某某零售有限公司"]])
+    assert meta.project_name == "事业部2024-2025年第三方灵活用工服务"

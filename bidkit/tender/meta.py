@@ -19,6 +19,7 @@ from bidkit.tender.meta_zh import (
     STOP,
     budget_from_table_header,
     cover_name,
+    funds_amount,
     lots_zh,
     procedure_zh,
     quoted_case_name,
@@ -62,6 +63,7 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
         budget, max_price, line = header
         _set(meta, outline, "budget", (budget, line) if budget else None)
         _set(meta, outline, "max_price", (max_price, line) if max_price else None)
+    _set(meta, outline, "budget", funds_amount(lines))
     _set(meta, outline, "deadline", _date(lines, LABELS["deadline"]))
     _opening(meta, lines, outline)
     deposit = first_value(lines, LABELS["deposit"], STOP, _deposit_pick, colon=False)
@@ -118,6 +120,8 @@ def _pick_number(value: str) -> str | None:
 
 def _pick_name(value: str) -> str | None:
     value = _text_value(value, 100)
+    if value and re.search(r"(?:公司|集团|集團|名称|名稱|编号|代码)$", value):
+        return None  # an organisation (a shifted table cell) or the next label, not a project
     return value if value and len(value) >= 4 else None
 
 

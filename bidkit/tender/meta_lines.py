@@ -19,6 +19,7 @@ from bidkit.tender.text import find_datetime, find_money, nfkc, zh_squash
 
 COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指|即(?!可|日|时))"
 _NAME_LINE = re.compile(r"^(?:名称|名稱|全称|单位名称|Name)\s*[:：]\s*(.+)", re.IGNORECASE)
+_BLANK_FIELD = re.compile(r"^[^:：]{1,12}[:：][\s_＿]*$")
 _FILLER = re.compile(r"^(?:的|金额|金額|为|為|amount|is|are)+", re.IGNORECASE)
 
 
@@ -81,7 +82,9 @@ def label_hits(lines: list[Line], label: re.Pattern, stop: re.Pattern | None, *,
                     continue
             value = _cut(rest, stop)[:width]
             if follow and len(_FILLER.sub("", value.strip(" ：:。，,"))) < 2 and line.index + 1 < len(lines):
-                value = _cut(lines[line.index + 1].text, stop)[:width]
+                following = lines[line.index + 1].text
+                # '工程名称：' then '项目代码：': a blank form field, not its value
+                value = "" if _BLANK_FIELD.match(following) else _cut(following, stop)[:width]
             yield Hit(line, value.strip())
 
 

@@ -120,6 +120,22 @@ def budget_from_table_header(lines: list[Line]) -> tuple[float | None, float | N
     return None
 
 
+_FUNDS = re.compile(r"(?:资金来源|資金來源|建设资金来自)(?:为|為|是|:|：)?\s*(?P<src>[^，。；,]{0,12}?(?:资金|資金|拨款|撥款))"
+                    r"\s*(?:为|為|:|：|共计|计|約|约)?\s*(?P<amount>[^，。；,]{1,20})")
+
+
+def funds_amount(lines: list[Line]) -> tuple[float, Line] | None:
+    """'项目资金来源为自筹资金 17.18673 万元': the amount of funds behind the project, the budget
+    when the tender states no 预算."""
+    for line in lines[:300]:
+        m = _FUNDS.search(line.text)
+        if m:
+            money = [x for x in find_money(m["amount"]) if x.start == 0 and x.amount > 0 and not x.per_unit]
+            if money:
+                return round(money[0].amount, 2), line
+    return None
+
+
 _COVER_TITLE = re.compile(rf"^(?:{_PROC_RX.pattern})?(?:采购|採購)?(?:招标|招標)?(?:文件|公告)$")
 
 
