@@ -103,3 +103,15 @@ def test_english_form_list_one_per_line_with_the_forms_own_sections():
     assert titles(doc) == ["Technical Proposal Submission Form", "Format of Technical Proposal",
                            "Bidder's qualification and expertise", "Proposed Methodology",
                            "Financial Proposal Form"]
+
+
+def test_forms_named_with_trailing_format_word_and_restarted_groups():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"),
+                  ("paragraph", "第六章 响应文件有关格式"), ("paragraph", "一、商务响应文件有关格式"),
+                  ("paragraph", "1、响应函格式"), ("paragraph", "致：采购人"), ("paragraph", "我方同意。"),
+                  ("paragraph", "2、报价一览表格式"), ("paragraph", "单位：元"), ("paragraph", "说明。"),
+                  ("paragraph", "3、关于放弃参加（项目名称）的函"), ("paragraph", "致："),
+                  ("paragraph", "声明如下。"), ("paragraph", "日期："),
+                  ("paragraph", "二、技术响应文件有关表格格式"), ("paragraph", "1、项目负责人情况表"),
+                  ("paragraph", "2、实施方案"), ("paragraph", "第七章 合同"), ("paragraph", "条款。")])
+    assert titles(doc) == ["响应函", "报价一览表", "关于放弃参加（项目名称）的函", "项目负责人情况表", "实施方案"]

@@ -66,3 +66,11 @@ def test_real_pdf_chapters_skip_toc_and_keep_clean_titles(corpus):
 def test_parse_still_runs_on_a_real_docx(corpus):
     tender = parse_file(corpus("tenders/zh/zh-17-songjiang-train-cleaning-zb.docx"))
     assert tender.scoring and tender.bid_sections
+
+
+def test_chapter_number_the_toc_gives_twice_keeps_both_chapters():
+    doc = make_doc(["第一章 采购邀请\t3", "第五章 评审方法\t25", "第六章 响应文件有关格式\t27",
+                    "第六章 合同条款\t52", "第一章 采购邀请", "正文。", "第五章 评审方法", "正文。",
+                    "第六章 响应文件有关格式", "1、响应函", "第六章 合同条款", "正文。"], "docx")
+    titles = [c.title for c in build_outline(doc).chapters]
+    assert titles == ["第一章 采购邀请", "第五章 评审方法", "第六章 响应文件有关格式", "第六章 合同条款"]

@@ -160,3 +160,15 @@ def test_two_stage_scales_do_not_warn_but_a_missing_row_does():
     assert not any("add up" in w for w in validate_tender(tender))
     tender.scoring[1].points = 30
     assert any("add up to 190" in w for w in validate_tender(tender))
+
+
+def test_sub_factors_numbered_in_one_criteria_cell_are_items_when_they_add_up():
+    doc = doc_of([para("第三章 评标办法"),
+                  table([["序号", "评分因素", "评分说明", "分值"],
+                         ["1", "价格（30 分）", "低价优先法。", "0-30"],
+                         ["2", "技术部分（55 分）", "1.技术响应（40 分）：\n完全满足得 40 分。\n2.增值服务（15 分）：\n"
+                          "得 15 分。", "0-55"],
+                         ["3", "业绩（15 分）", "1.每个业绩（3 分）：\n例如。", "0-15"]])])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points) for i in items] == [("价格", 30), ("技术部分", 55), ("技术响应", 40),
+                                                   ("增值服务", 15), ("业绩", 15)]

@@ -34,11 +34,12 @@ _NUMBERING = [
     ("par", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*")),
 ]
 _BODY_START = re.compile(
-    r"致\s*[:：]|项目名称|项目编号|招标编号|采购编号|包号|序号|我方|我单位|我公司|本公司|本单位|本企业|本人|"
-    r"兹|日期|投\s*标\s*人\s*[:：]|供应商名称|单位名称|说明\s*[:：]|注\s*[:：]|[:：]")
+    r"(?<![（(])(?:致\s*[:：]|项目名称|项目编号|招标编号|采购编号|包号|序号|我方|我单位|我公司|本公司|本单位|本企业|本人|"
+    r"兹|日期|投\s*标\s*人\s*[:：]|供应商名称|单位名称|说明\s*[:：]|注\s*[:：]|[:：])")
 _FORM_SUFFIX = re.compile(r"(一览表|明细表|偏离表|汇总表|报价表|情况表|声明函|承诺函|承诺书|授权书|委托书|证明书|"
                           r"声明书|证明|函|书|表|协议|清单|方案|材料|文件|资料|计划)")
-_NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺")
+_NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺|格式$")
+_TRAILING_FORMAT = re.compile(r"(?<=[\u4e00-\u9fff》]{2})(?<!的)格式$")
 _NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
 _NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向|"
@@ -225,6 +226,7 @@ def form_title(rest: str, merged: bool = True) -> str:
         if sm:
             text = text[:sm.end()]
     text = _FORMAT_NOTE.sub("", text).strip(" ：:，,。；;")
+    text = _TRAILING_FORMAT.sub("", text)  # '响应函格式' names the form 响应函
     return text[:40]
 
 
@@ -281,8 +283,10 @@ def _is_child(parent: _Heading, child: _Heading) -> bool:
     first = parse_number(cparts[0])
     if parent.style in ("dash", "dec"):
         return first == 1 and child.style in ("par", "pcn")
-    if child.style == parent.style:
-        return first == 1 and (parse_number(parent.number) or 0) > 1  # numbering restarts
+    if child.style == parent.style:  # numbering restarts right under it: a group heading; a
+        # restart after the form's own body is the next group's first form (the last form stays)
+        return (first == 1 and (parse_number(parent.number) or 0) > 1
+                and child.block.index - parent.block.index <= 3)
     return first == 1
 
 

@@ -217,14 +217,16 @@ def build_outline(doc: Document) -> Outline:
     lang = detect_language(doc)
     outline = Outline(doc=doc, language=lang)
     candidates, toc = _chapter_candidates(doc)
-    toc_titles = {(c.unit, c.number): c.title for c in toc}
+    toc_titles: dict[tuple[str, int], list[str]] = {}
+    for c in toc:
+        toc_titles.setdefault((c.unit, c.number), []).append(c.title)
     outline.toc = [Section(title=c.title, start=c.block.index, end=c.block.index + 1,
                            page=c.block.page, number=c.number) for c in toc]
     unit = _dominant_unit(candidates)
     body = [c for c in candidates if c.unit == unit]
     for c in body:
         c.title, c.weight = _body_title(c, toc_titles, lang)
-    chosen = _best_increasing(body)
+    chosen = _best_increasing(body, _repeated_numbers(toc_titles))
     for n, c in enumerate(chosen):
         end = chosen[n + 1].block.index if n + 1 < len(chosen) else len(doc.blocks)
         outline.chapters.append(Section(title=c.title, start=c.block.index, end=end,
@@ -310,8 +312,7 @@ def _body_title(c: _Candidate, toc_titles: dict, lang: str) -> tuple[str, float]
     head = text[:m.end()].strip() if m else ""
     rest = text[m.end():] if m else text
     weight = 1.0 + (2.0 if c.block.kind == "heading" else 0.0)
-    toc_title = toc_titles.get((c.unit, c.number))
-    if toc_title:
+    for toc_title in toc_titles.get((c.unit, c.number), []):
         merged = _title_from_toc(rest, toc_title)
         if merged:
             return _join_head(head, merged), weight + 2.0
@@ -341,8 +342,15 @@ def _join_head(head: str, title: str) -> str:
     return f"{head} {title}".strip() if title else head
 
 
-def _best_increasing(cands: list[_Candidate]) -> list[_Candidate]:
-    """Max-weight strictly increasing run of chapter numbers (drops stray wrapped lines)."""
+def _repeated_numbers(toc_titles: dict[tuple[str, int], list[str]]) -> set[tuple[str, int]]:
+    """Chapter numbers the TOC itself gives to two different chapters ('第六章 响应文件有关格式',
+    '第六章 合同书格式…'): a numbering slip of the tender, and both chapters are real."""
+    return {k for k, titles in toc_titles.items() if len({squash(t) for t in titles}) >= 2}
+
+
+def _best_increasing(cands: list[_Candidate], repeated: set | frozenset = frozenset()) -> list[_Candidate]:
+    """Max-weight increasing run of chapter numbers (drops stray wrapped lines); a number the TOC
+    repeats may repeat in the body too, under a different title."""
     if not cands:
         return []
     n = len(cands)
@@ -350,7 +358,10 @@ def _best_increasing(cands: list[_Candidate]) -> list[_Candidate]:
     prev = [-1] * n
     for i in range(n):
         for j in range(i):
-            if cands[j].number < cands[i].number and best[j] + cands[i].weight > best[i]:
+            after = cands[j].number < cands[i].number or (
+                cands[j].number == cands[i].number and (cands[i].unit, cands[i].number) in repeated
+                and squash(cands[j].title) != squash(cands[i].title))
+            if after and best[j] + cands[i].weight > best[i]:
                 best[i], prev[i] = best[j] + cands[i].weight, j
     i = max(range(n), key=lambda k: best[k])
     out = []

@@ -16,6 +16,7 @@ from bidkit.model import ScoringItem, SourceRef
 from bidkit.tender.outline import Outline
 from bidkit.tender.scoring_common import (
     category_of,
+    cell_sub_factors,
     clean_name,
     group_category,
     is_total,
@@ -283,6 +284,9 @@ def _rows_to_items(outline: Outline, rows: list[_Row]) -> list[ScoringItem]:
         category = category_of(name, group_category(r.cat) or r.cat or group_category(r.group) or "",
                                outline.language)
         items.append(_item(outline, r.block, category, name, points, r.crit))
+        if not use_sub:
+            items += [_item(outline, r.block, category_of(sub, category, outline.language), sub, pts, crit)
+                      for sub, pts, crit in cell_sub_factors(r.crit, points)]
     return items
 
 

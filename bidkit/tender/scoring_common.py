@@ -138,3 +138,23 @@ def is_total(cell: str) -> bool:
     words = text.lower().split()
     return bool(words) and words[0] in ("total", "subtotal", "sub-total") and len(words) <= 4 \
         and not re.search(r"price|cost|amount|value", text, re.IGNORECASE)
+
+
+_SUB_FACTOR = re.compile(rf"^\s*(\d{{1,2}})\s*[.、．]\s*([^\n：:。；;，,]{{2,30}}?)\s*[（(]\s*({_NUM})\s*分\s*[)）]\s*[:：]?\s*$",
+                         re.MULTILINE)
+
+
+def cell_sub_factors(criteria: str, points: float | None) -> list[tuple[str, float, str]]:
+    """'技术部分（55分）' whose criteria cell numbers its own sub-factors, each with points
+    ('1.技术需求响应（12 分）：…' … '6.增值服务（4 分）：…'): those are the items scored. Only when
+    they are numbered 1, 2, … and add up to the group's points (else they are examples)."""
+    found = list(_SUB_FACTOR.finditer(criteria))
+    if len(found) < 2 or points is None:
+        return []
+    if [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return []
+    if abs(sum(float(m.group(3)) for m in found) - points) > 0.01:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(criteria)]
+    return [(squash_cjk(m.group(2)).strip(), float(m.group(3)), criteria[m.end():end].strip())
+            for m, end in zip(found, ends)]
