@@ -133,3 +133,9 @@ def test_a_tender_that_says_its_technical_bid_is_blind_gets_an_anonymous_volume(
     plain = sample_tender()
     plain.requirements.append(Requirement(kind="commercial", text="本项目不采用暗标。"))
     assert not build_draft(plain, FakeKB()).anonymous
+
+
+def test_a_delivery_quantity_in_a_procurement_list_is_not_a_figure_to_prove():
+    evidence = [Evidence(id="e1", text="数据中台支持主数据管理、数据交换和数据质量稽核。", score=0.8)]
+    assert coverage_of("数据中台 | 套 | 1 | 含主数据管理、数据交换、数据质量", evidence) == "met"
+    assert coverage_of("数据中台 | 含主数据管理、数据交换，不少于50种数据源", evidence) == "partial"

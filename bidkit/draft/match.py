@@ -70,8 +70,13 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(grams | {w for w in _WORD.findall(text) if w not in _STOP})
 
 
+# "| 套 | 1 |" in a procurement list is how many to deliver, not a figure evidence must show
+_QUANTITY_CELL = re.compile(r"\|\s*(?:套|台|项|个|批|件|株|次|人|sets?|lots?|units?|nos?\.?|each)\s*\|\s*\d+\s*(?=\|)",
+                            re.IGNORECASE)
+
+
 def figures_in(text: str) -> set[str]:
-    return set(_FIGURE.findall(strip_numbering(text)))
+    return set(_FIGURE.findall(_QUANTITY_CELL.sub("|", strip_numbering(text))))
 
 
 def overlap(needle: str, haystack: str) -> float:
