@@ -108,6 +108,13 @@ def test_table_pages_predicate_limits_table_detection(tmp_path):
     assert any("Experience of the firm" in b.text for b in skipped.blocks)
 
 
+def test_letter_spaced_footer_high_on_the_page_does_not_split_a_table(corpus):
+    doc = read_document(corpus("tenders/en/en-07-pk-depo-it-software-bidding-docs.pdf"))
+    assert not any("P a g e" in b.text for b in doc.blocks)
+    itb = [b for b in doc.blocks if b.kind == "table" and b.text.startswith("25. Opening of")]
+    assert itb and {30, 31, 32} <= set(itb[0].row_pages)
+
+
 def test_header_is_not_glued_to_first_line_on_later_pages(corpus):
     doc = read_document(corpus("tenders/zh/zh-01-bj-forestfire-catering-gk.pdf"))
     assert not any("示范文本" in b.text and len(b.text) > 30 for b in doc.blocks)

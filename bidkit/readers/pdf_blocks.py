@@ -57,10 +57,15 @@ def _mask(text: str) -> str:
 
 
 def _edge_lines(page: PageText) -> list[Line]:
-    if any(ln.has_box for ln in page.lines):  # page numbers sit a little further in, too
-        return [ln for ln in page.lines if in_edge_band(ln, page.height) or
-                (is_page_number(ln.text) and in_edge_band(ln, page.height, PAGE_NUMBER_BAND))]
-    return page.lines[:2] + page.lines[-2:]  # no geometry: the first and last lines
+    """Lines where running heads live: the top and bottom bands of the page; a page number
+    also a little further in, or anywhere as the page's first or last line."""
+    boxed = [ln for ln in page.lines if ln.has_box]
+    if not boxed:
+        return page.lines[:2] + page.lines[-2:]  # no geometry: the first and last lines
+    top, bottom = min(ln.top for ln in boxed), max(ln.bottom for ln in boxed)
+    return [ln for ln in page.lines if in_edge_band(ln, page.height) or
+            (is_page_number(ln.text) and (in_edge_band(ln, page.height, PAGE_NUMBER_BAND)
+                                          or ln.top == top or ln.bottom == bottom))]
 
 
 def find_running(pages: list[PageText]) -> Running:

@@ -140,7 +140,8 @@ def in_edge_band(line: Line, height: float, band: float = EDGE_BAND) -> bool:
 
 
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text))
+    """'5', '- 5 -', '第5页 共9页', 'Page 5 of 9', '5 | P a g e' (letter-spaced, too)."""
+    return bool(_PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(re.sub(r"\s+", "", text)))
 
 
 def is_heading(text: str) -> bool:
