@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))  # measure this checkout, whatever `pip install -e` points at
 
 
 def raw_pdfium(path: Path) -> tuple[int, float]:
