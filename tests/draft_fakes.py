@@ -3,6 +3,8 @@ small tenders, for the draft tests. Content is invented for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bidkit.draft.match import overlap
 from bidkit.model import (
     BidSection,
@@ -38,9 +40,12 @@ EVIDENCE = [
              text="ISO9001质量管理体系认证证书，有效期至2027年。质量保证措施按ISO9001执行。"),
 ]
 
+LAST_YEAR = date.today().year - 1  # "近三年" must keep meaning recent whenever tests run
+
 PROJECTS = [
     ProjectRecord(id="prj-01", name="某省IPTV内容元数据维护服务", client="某省广电网络公司",
-                  amount=800000, start_date="2023-01-01", end_date="2023-12-31", industry="广电",
+                  amount=800000, start_date=f"{LAST_YEAR}-01-01", end_date=f"{LAST_YEAR}-12-31",
+                  industry="广电",
                   evidence_file="projects/业绩表.xlsx", location="row 2"),
     ProjectRecord(id="prj-02", name="某市融媒体内容标注项目", client="某市融媒体中心", amount=150000,
                   start_date="2019-03-01", end_date="2019-09-30", industry="媒体",

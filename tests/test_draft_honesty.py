@@ -139,3 +139,17 @@ def test_a_delivery_quantity_in_a_procurement_list_is_not_a_figure_to_prove():
     evidence = [Evidence(id="e1", text="数据中台支持主数据管理、数据交换和数据质量稽核。", score=0.8)]
     assert coverage_of("数据中台 | 套 | 1 | 含主数据管理、数据交换、数据质量", evidence) == "met"
     assert coverage_of("数据中台 | 含主数据管理、数据交换，不少于50种数据源", evidence) == "partial"
+
+
+def test_similar_projects_table_applies_the_scoring_rule_and_lists_closest_first(tmp_path):
+    from datetime import date
+
+    from bidkit.draft.match import project_filters
+
+    assert project_filters("自2022年1月1日以来承担过类似项目", date(2026, 1, 1)) == {"since": 2022}
+    assert project_filters("近三年单项合同金额不低于50万元", date(2026, 1, 1)) == {
+        "since": 2023, "min_amount": 500000.0}
+    draft = build_draft(sample_tender(), FakeKB())  # criterion: 近三年类似项目业绩
+    projects = next(s for s in draft.commercial if s.kind == "projects")
+    assert [r["name"] for r in projects.rows] == ["某省IPTV内容元数据维护服务"]  # the 2019 one is out
+    assert "年及以后" in projects.paragraphs[0]

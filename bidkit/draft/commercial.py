@@ -174,7 +174,10 @@ class CommercialBuilder:
     def _projects(self, section, out, requirements, scoring) -> None:
         asks = next((s for s in scoring if evidence_kind(f"{s.item} {s.criteria}") == "project"), None)
         filters = project_filters(f"{asks.item} {asks.criteria}") if asks else {}
-        projects = self.kb.projects(**filters)
+        # most similar to this tender first: what 类似项目 means to an evaluator
+        wanted = (asks.criteria if asks and asks.criteria else self.tender.meta.project_name) or ""
+        projects = sorted(self.kb.projects(**filters),
+                          key=lambda p: -overlap(wanted, f"{p.name} {p.scope} {p.industry or ''}"))
         out.rows = [project_row(p) for p in projects[:15]]
         if asks and filters:
             rule = describe_filters(filters, self.language)

@@ -129,12 +129,18 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMERALS.get(word)
 
 
+_SINCE_YEAR = re.compile(r"(20\d\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:以来|之后|以后|至今|起)|"
+                         r"(?:since|after|from)\s+(?:\w+\s+)?(?:\d{1,2},?\s+)?(20\d\d)", re.IGNORECASE)
+
+
 def project_filters(text: str, today: date | None = None) -> dict:
-    """近三年 / 'last five years' → since; '不低于500万元' → min_amount, from the criterion text."""
+    """近三年 / 'last five years' / 自2022年1月1日以来 → since; '不低于500万元' → min_amount."""
     filters: dict = {}
     found = _RECENT_YEARS.search(text)
     if found and (years := _number(found.group(1) or found.group(2))):
         filters["since"] = (today or date.today()).year - years
+    elif since := _SINCE_YEAR.search(text):
+        filters["since"] = int(since.group(1) or since.group(2))
     amount = _MIN_AMOUNT.search(text)
     if amount:
         try:
