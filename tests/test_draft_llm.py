@@ -101,3 +101,48 @@ def test_llm_settings_come_from_bidkit_llm_variables(monkeypatch):
     monkeypatch.setenv("BIDKIT_LLM_BASE_URL", "http://127.0.0.1:9/v1")
     model = chat_model_from_settings()
     assert model.model_name == "local-model" and model.max_retries == 0
+
+
+def test_an_openai_compatible_endpoint_is_called_with_evidence_and_used(monkeypatch):
+    """A local stand-in for an OpenAI-compatible server: the real ChatOpenAI client, no network."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    import pytest
+
+    pytest.importorskip("langchain_openai")
+    from bidkit.llm import chat_model_from_settings
+
+    requests = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            requests.append(body)
+            reply = {"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
+                     "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                         "role": "assistant", "content": "驻场服务人员5名[cap-02]。"}}],
+                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+            data = json.dumps(reply).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("BIDKIT_LLM_MODEL", "local")
+        monkeypatch.setenv("BIDKIT_LLM_BASE_URL", f"http://127.0.0.1:{server.server_port}/v1")
+        responder = LLMResponder(chat_model_from_settings())
+        answer = responder.answer(ITEM, EVIDENCE, "zh", GapLedger(), "technical", claim=False)
+    finally:
+        server.shutdown()
+    assert answer.engine == "llm" and answer.text == "驻场服务人员5名[cap-02]。"
+    sent = requests[0]["messages"]
+    assert sent[0]["role"] == "system" and '<evidence id="cap-02">' in sent[1]["content"]
