@@ -115,3 +115,25 @@ def test_forms_named_with_trailing_format_word_and_restarted_groups():
                   ("paragraph", "二、技术响应文件有关表格格式"), ("paragraph", "1、项目负责人情况表"),
                   ("paragraph", "2、实施方案"), ("paragraph", "第七章 合同"), ("paragraph", "条款。")])
     assert titles(doc) == ["响应函", "报价一览表", "关于放弃参加（项目名称）的函", "项目负责人情况表", "实施方案"]
+
+
+def test_english_annexure_labels_and_caps_titles_with_a_letterhead_note():
+    doc = doc_of([("paragraph", "NOTICE INVITING TENDER"), ("paragraph", "The bidder shall quote rates."),
+                  ("paragraph", "Annexure - A"), ("paragraph", "AFFIDAVIT"), ("paragraph", "I solemnly affirm."),
+                  ("paragraph", "FORM OF TENDER"), ("paragraph", "(To Be Enclosed In Letter Head)"),
+                  ("paragraph", "ADDENDUM TO INSTRUCTIONS"), ("paragraph", "Bids are online."),
+                  ("paragraph", "Annexure – B"), ("paragraph", "Site Visit Declaration"),
+                  ("paragraph", "Annexure – C LOCAL CONTENT DECLARATION"), ("paragraph", "We declare.")], "pdf")
+    assert titles(doc) == ["Affidavit (Annexure-A)", "Form of Tender", "Site Visit Declaration (Annexure-B)",
+                           "Local Content Declaration (Annexure-C)"]
+
+
+def test_english_dotted_form_numbers_and_a_lone_annex_in_the_forms_chapter():
+    doc = doc_of([("paragraph", "PART I: PROCESS"), ("paragraph", "Text."),
+                  ("paragraph", "PART II: SUBMISSION FORMATS"), ("paragraph", "Form 1: Covering Letter"),
+                  ("paragraph", "Dear Sir,"), ("paragraph", "Form 1.1: Bidder Information"),
+                  ("paragraph", "Form 2.2 Financial Capability Statements"), ("paragraph", "Form 3"),
+                  ("paragraph", "Checklist of Documents"), ("paragraph", "Annexure I – Functional Specifications")],
+                 "pdf")
+    assert titles(doc) == ["Covering Letter", "Bidder Information", "Financial Capability Statements",
+                           "Checklist of Documents"]

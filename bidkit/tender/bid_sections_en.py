@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bidkit.document import Block
-from bidkit.tender.outline import Outline, Section, strip_toc_tail
+from bidkit.tender.outline import Outline, Section, is_toc_entry, strip_toc_tail
 
 _FORM = re.compile(r"\bForm\s+([A-Z])\s*[:.\-–]\s*(.+?)(?=\s*(?:o\s+)?Form\s+[A-Z]\s*[:.\-–]|"
                    r"\s+Section\s+\d|\s+o\s|$)", re.IGNORECASE)
@@ -24,8 +24,12 @@ _FORM_HEAD = re.compile(r"^\s*FORM\s+([A-Z])\s*[:.\-–]", re.IGNORECASE)
 _SECTION_HEAD = re.compile(r"^\s*SECTION\s+(\d{1,2}[A-Z]?)\s*[:.\-–]\s*(.{3,120})$", re.IGNORECASE)
 
 
-_FORM_LINE = re.compile(r"^\s*(?:FORM|Form|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix|SCHEDULE|Schedule)"
-                        r"\s+([A-Z]|\d{1,2}|[IVX]{1,4})\s*[:.\-–]\s*(.{3,200})$")
+_FORM_LINE = re.compile(r"^\s*(FORM|Form|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix|SCHEDULE|Schedule)"
+                        r"\s+([A-Z]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*(?:[:.\-–]|(?<=\d)\s(?=[A-Z]))\s*(.{3,200})$")
+
+
+_BARE_LABEL = re.compile(r"^\s*(?:FORM|Form|ANNEX(?:URE)?|Annex(?:ure)?)\s+([A-Z]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})"
+                         r"\s*[:.\-–]?\s*$")
 
 
 def english_sections(outline: Outline, chapter: Section | None = None) -> list[tuple[str, Block]]:
@@ -34,18 +38,30 @@ def english_sections(outline: Outline, chapter: Section | None = None) -> list[t
         if own:
             return own
     forms = _form_list(outline)
-    return _with_form_sections(outline, forms) if forms else _anchor_lists(outline)
+    if forms:
+        return _with_form_sections(outline, forms)
+    return _standalone_forms(outline) or _anchor_lists(outline)
 
 
 def _chapter_forms(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
     """The forms chapter's own 'Form 1. Proposal Submission Letter' headings, once per number."""
-    out: list[tuple[str, Block]] = []
+    found: list[tuple[str, str, Block]] = []
     seen: set[str] = set()
-    for b in outline.blocks_in(chapter):
-        m = _FORM_LINE.match(b.text.strip()) if b.kind != "table" else None
-        if m and m.group(1) not in seen:
-            seen.add(m.group(1))
-            out.append((_first_sentence(m.group(2))[:120], b))
+    blocks = outline.blocks_in(chapter)
+    for n, b in enumerate(blocks):
+        text = b.text.strip()
+        bare = _BARE_LABEL.match(text) if b.kind != "table" else None
+        if bare and n + 1 < len(blocks) and _short_title(blocks[n + 1].text.strip()):
+            text = f"{bare.group(0).strip()}: {blocks[n + 1].text.strip()}"  # 'Form 3:' / title below
+        m = _FORM_LINE.match(text) if b.kind != "table" else None
+        if m and (m.group(1).lower()[:5], m.group(2)) not in seen and (bare or not is_toc_entry(b.text)):
+            seen.add((m.group(1).lower()[:5], m.group(2)))
+            found.append((m.group(1).lower()[:5], _first_sentence(m.group(3))[:120], b))
+    # 'Form 1' … 'Form 6' then 'Annexure I – Functional Specifications': the label the chapter
+    # uses for its forms is the one used most; a lone other label is an attachment, not a form
+    kinds = [k for k, _, _ in found]
+    main = max(set(kinds), key=kinds.count) if kinds else ""
+    out = [(t, b) for k, t, b in found if k == main or kinds.count(k) >= 2]
     return out if len(out) >= 2 else []
 
 
@@ -147,3 +163,52 @@ def _headings_after(outline: Outline, anchor: int) -> list[tuple[str, Block]]:
 def _title(text: str) -> str:
     text = re.split(r"[:;,]|\s+including\b|\s+This\b|\.(?:\s|$)", text, maxsplit=1)[0]
     return text.strip(" .")[:100]
+
+
+_ANNEX_LABEL = re.compile(r"^\s*(ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix|FORM|Form)\s*[-–—:.]?\s*"
+                          r"([A-Z]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\b\s*[:.\-–—]?\s*(.*)$")
+_LETTERHEAD = re.compile(r"^\s*\((?:to\s+be\s+)?(?:enclosed|submitted|printed|given|furnished|provided)\b"
+                         r".{0,60}\b(?:letter\s*-?\s*head|stamp\s+paper)", re.IGNORECASE)
+_CAPS_TITLE = re.compile(r"^[A-Z][A-Z&'’/\- ]{3,80}$")
+
+
+def _standalone_forms(outline: Outline) -> list[tuple[str, Block]]:
+    """Forms without a forms chapter or list, in body order: an 'Annexure – B' label (its title on
+    the same or the next line) and an ALL-CAPS title line that a letterhead note follows
+    ('FORM OF TENDER' / '(To Be Enclosed In Letter Head)')."""
+    blocks = [b for b in outline.doc.blocks if b.kind != "table"]
+    out: list[tuple[str, Block]] = []
+    used: set[int] = set()
+    for n, b in enumerate(blocks):
+        text = b.text.strip()
+        nxt = blocks[n + 1].text.strip() if n + 1 < len(blocks) else ""
+        m = _ANNEX_LABEL.match(text)
+        if m and len(text) <= 90 and (not m.group(3).strip() or not is_toc_entry(text)):
+            title = m.group(3).strip(" .:-–")
+            if not title and _CAPS_TITLE.match(nxt) or not title and _short_title(nxt):
+                title = nxt
+                used.add(n + 1)
+            if title and not _LETTERHEAD.match(title):
+                out.append((f"{_tidy(title)} ({m.group(1).title()}-{m.group(2)})", b))
+            continue
+        if n in used or not _CAPS_TITLE.match(text) or len(text.split()) > 8:
+            continue
+        if _LETTERHEAD.match(nxt):
+            out.append((_tidy(text), b))
+    return out if len(out) >= 3 else []
+
+
+def _short_title(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 10 and text[:1].isupper() and not re.search(r"[.:;,]$", text)
+
+
+def _tidy(title: str) -> str:
+    """'LETTER OF UNDERTAKING' -> 'Letter of Undertaking'."""
+    if title.upper() != title:
+        return title[:120]
+    words = [w.lower() if w.lower() in _SMALL else w.capitalize() for w in title.split()]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:120]
+
+
+_SMALL = {"of", "to", "and", "for", "the", "in", "on", "a", "an", "or", "with", "by", "from"}
