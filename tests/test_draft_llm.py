@@ -146,3 +146,13 @@ def test_an_openai_compatible_endpoint_is_called_with_evidence_and_used(monkeypa
     assert answer.engine == "llm" and answer.text == "驻场服务人员5名[cap-02]。"
     sent = requests[0]["messages"]
     assert sent[0]["role"] == "system" and '<evidence id="cap-02">' in sent[1]["content"]
+
+
+def test_with_an_llm_prose_chapters_open_with_a_grounded_narrative():
+    reply = "本项目按ISO9001开展质量保证[cert-01]。"
+    draft = build_draft(sample_tender(), FakeKB(),
+                        responder=LLMResponder(FakeListChatModel(responses=[reply] * 40)))
+    quality = next(c for c in draft.chapters if c.title == "质量保证措施")
+    assert quality.paragraphs[0] == reply and "[cert-01]" in quality.paragraphs[1]
+    plain = build_draft(sample_tender(), FakeKB())
+    assert reply not in next(c for c in plain.chapters if c.title == "质量保证措施").paragraphs

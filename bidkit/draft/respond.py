@@ -129,6 +129,8 @@ def validate_llm_answer(text: str, evidence: list[Evidence], coverage: str) -> s
 class LLMResponder:
     """Wraps a langchain chat model; falls back to extractive text whenever it is not grounded."""
 
+    writes_prose = True  # prose chapters get a narrative opening too
+
     def __init__(self, model) -> None:
         self.model = model
         self.rejections: list[str] = []

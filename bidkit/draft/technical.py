@@ -152,17 +152,31 @@ def _chapter(title: str, paragraphs: list[str], evidence: list[Evidence], ledger
     return Chapter(title=title, paragraphs=paragraphs, answer=answer)
 
 
-def prose_chapters(tender: Tender, kb: EvidenceSource, ledger: GapLedger,
-                   language: str) -> list[Chapter]:
+def prose_chapters(tender: Tender, kb: EvidenceSource, ledger: GapLedger, language: str,
+                   responder=None) -> list[Chapter]:
     chapters = []
     for key, title, query in CHAPTERS[language]:
         if key == "team":
-            chapters.append(team_chapter(title, query, kb, tender, ledger, language))
+            chapter = team_chapter(title, query, kb, tender, ledger, language)
         elif key == "risks":
-            chapters.append(difficulties_chapter(title, query, kb, tender, ledger, language))
+            chapter = difficulties_chapter(title, query, kb, tender, ledger, language)
         else:
             context = f"{tender.meta.project_name or ''} {query}"
             evidence = [ev for ev in find_evidence(kb, context, k=3) if terms(query) & terms(ev.text)]
-            chapters.append(_chapter(title, _quote_paragraphs(query, evidence, language),
-                                     evidence, ledger, language, tender))
+            chapter = _chapter(title, _quote_paragraphs(query, evidence, language), evidence,
+                               ledger, language, tender)
+        chapters.append(_with_narrative(chapter, tender, responder, ledger, language))
     return chapters
+
+
+def _with_narrative(chapter: Chapter, tender: Tender, responder, ledger: GapLedger,
+                    language: str) -> Chapter:
+    """With an LLM, a grounded narrative opens the chapter; the quotes stay as its proof."""
+    evidence = chapter.answer.evidence if chapter.answer else []
+    if not getattr(responder, "writes_prose", False) or not evidence:
+        return chapter
+    item = f"{chapter.title}（{tender.meta.project_name or ''}）"
+    answer = responder.answer(item, evidence, language, ledger, "technical", claim=False)
+    if answer.engine != "llm":
+        return chapter
+    return chapter.model_copy(update={"paragraphs": [answer.text, *chapter.paragraphs]})

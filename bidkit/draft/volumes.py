@@ -46,7 +46,7 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
                            "commercial" if r.kind in ("commercial", "qualification") else "technical",
                            tender.scoring)
         for r in tender.requirements if r.kind in RESPONDED_KINDS])
-    chapters = prose_chapters(tender, kb, ledger, language)
+    chapters = prose_chapters(tender, kb, ledger, language, responder)
     warnings = price_warnings(price, tender.meta, language)
     if price is None:
         warnings.append("未提供投标报价：商务分册中的报价为待确认。" if language == "zh"
