@@ -240,3 +240,20 @@ def test_company_in_the_name_row_is_not_the_project_the_cover_title_is():
     meta = _meta("某某零售有限公司", "事业部 2024-2025 年第三方灵活用工服务", "招 标 文 件",
                  [["3", "项目名称", "某某零售有限公司"]])
     assert meta.project_name == "事业部2024-2025年第三方灵活用工服务"
+
+
+def test_tender_opening_line_with_a_spaced_time():
+    meta = _meta("NOTICE INVITING TENDER", "TENDER SUBMISSION BY - 22/12/2023 BEFORE 3:00 P.M.",
+                 "TENDER OPENING - 22/12/2023 at 04 :00 P.M.")
+    assert (meta.deadline, meta.opening) == ("2023-12-22T15:00", "2023-12-22T16:00")
+
+
+def test_rupees_of_a_tender_from_pakistan_are_pkr():
+    meta = _meta("REQUEST FOR PROPOSAL", "Procuring Agency, Islamabad, Pakistan",
+                 "Bid security of Rs. 500,000 shall be furnished.", "Government of Pakistan rules apply.")
+    assert meta.currency == "PKR"
+
+
+def test_traditional_chinese_tender_priced_in_new_taiwan_dollars():
+    meta = _meta("勞務採購案（案號：11402-39）", "預算金額：新臺幣 50 萬元")
+    assert meta.currency == "TWD"

@@ -19,6 +19,7 @@ from bidkit.tender.meta_zh import (
     STOP,
     budget_from_table_header,
     cover_name,
+    currency_zh,
     funds_amount,
     lots_zh,
     procedure_zh,
@@ -50,6 +51,7 @@ def _set(meta: TenderMeta, outline: Outline, field: str, found: tuple[object, Li
 
 
 def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
+    meta.currency = currency_zh(lines)
     for field in ("project_number", "project_name", "purchaser", "agency"):
         _set(meta, outline, field, first_value(lines, LABELS[field], STOP, _TEXT_PICK[field]))
     _set(meta, outline, "project_name", first_value(lines, ROW_NAME, STOP, _pick_name, colon=False))

@@ -31,7 +31,7 @@ LABELS = {
         r"|\b(?:submissions?|proposals?|quotes?|quotations?|bids?|offers?|tenders?|responses?|applications?)"
         r"\s+(?:are\s+|is\s+|shall\s+be\s+)?due\b", I),
     "opening": re.compile(r"\b(?:date\s+(?:(?:and|&)\s+time\s+)?of\s+(?:online\s+)?(?:bid\s+|technical\s+)?opening|"
-                          r"(?:bid|tender|proposal)\s+opening\s+(?:date|time)|opening\s+of\s+(?:the\s+)?"
+                          r"(?:bid|tender|proposal)s?\s+opening(?:\s+(?:date|time))?\b|opening\s+of\s+(?:the\s+)?"
                           r"(?:technical\s+|pre-?qualification\s+)?(?:bids?|proposals?|tenders?))", I),
     "budget": re.compile(r"\b(?:estimated\s+(?:cost|value|budget|contract\s+value)|tender\s+value|"
                          r"budget(?:ary)?\s+(?:estimate|amount|ceiling)?|"
@@ -258,4 +258,17 @@ def _currency(lines: list[Line]) -> str | None:
                 return codes[0]
     counts = Counter(m.lastgroup.lstrip("x") for line in lines[:3000]
                      for m in _CURRENCY_WORD.finditer(line.text))
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    return _RUPEE_COUNTRY.get(_country(lines), best) if best == "INR" else best
+
+
+# 'Rs.' is the rupee of several countries: the country the tender names most decides which
+_RUPEE_COUNTRY = {"Pakistan": "PKR", "Sri Lanka": "LKR", "Nepal": "NPR"}
+
+
+def _country(lines: list[Line]) -> str | None:
+    names = ("India", *_RUPEE_COUNTRY)
+    counts = Counter(name for line in lines[:3000] for name in names for _ in re.finditer(rf"\b{name}", line.text))
     return counts.most_common(1)[0][0] if counts else None

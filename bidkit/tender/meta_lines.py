@@ -111,7 +111,9 @@ def money_in(value: str, *, allow_unit_price: bool = False) -> float | None:
 
 
 def datetime_in(value: str) -> str | None:
-    value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.IGNORECASE)  # 'April 1, 2019 at noon'
+    value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.IGNORECASE)
+    value = re.sub(r"(?<=\d)\s+:\s*(?=\d{2})", ":", value)  # '04 :00 P.M.'
+  # 'April 1, 2019 at noon'
     found = find_datetime(value)
     return found[0] if found else None
 

@@ -136,6 +136,17 @@ def funds_amount(lines: list[Line]) -> tuple[float, Line] | None:
     return None
 
 
+_CURRENCIES_ZH = {"TWD": re.compile(r"新臺幣|新台幣|新台币|NT\$"), "HKD": re.compile(r"港幣|港币|港元|HK\$"),
+                  "MOP": re.compile(r"澳門元|澳门元|MOP"), "CNY": re.compile(r"人民币|人民幣|RMB|CNY|[¥￥]")}
+
+
+def currency_zh(lines: list[Line]) -> str:
+    """The currency the tender names most (新臺幣 in Taiwan, 港元 in Hong Kong), 人民币 by default."""
+    counts = {code: sum(len(rx.findall(line.text)) for line in lines) for code, rx in _CURRENCIES_ZH.items()}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] > counts["CNY"] else "CNY"
+
+
 _COVER_TITLE = re.compile(rf"^(?:{_PROC_RX.pattern})?(?:采购|採購)?(?:招标|招標)?(?:文件|公告)$")
 
 
