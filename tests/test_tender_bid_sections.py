@@ -137,3 +137,15 @@ def test_english_dotted_form_numbers_and_a_lone_annex_in_the_forms_chapter():
                  "pdf")
     assert titles(doc) == ["Covering Letter", "Bidder Information", "Financial Capability Statements",
                            "Checklist of Documents"]
+
+
+def test_marked_annex_labels_with_titles_below_and_forms_left_out_of_the_bid():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "★附件 1："), ("paragraph", "投标函"), ("paragraph", "致：采购人"),
+                  ("paragraph", "附件 2：（不涉及此项的可不提供）"), ("paragraph", "残疾人福利性单位声明函"),
+                  ("paragraph", "附件 3："), ("paragraph", "供应商关系说明"), ("paragraph", "（1）相关单位一览表"),
+                  ("paragraph", "（2）相关人员一览表"), ("paragraph", "附件 4："), ("paragraph", "业绩证明"),
+                  ("paragraph", "附件 5："), ("paragraph", "履约保证金担保函"), ("paragraph", "（投标文件中不用放此项）"),
+                  ("paragraph", "附件 6："), ("paragraph", "技术规格偏离表"), ("paragraph", "第七章 其他"),
+                  ("paragraph", "正文。")])
+    assert titles(doc) == ["投标函", "残疾人福利性单位声明函", "供应商关系说明", "业绩证明", "技术规格偏离表"]

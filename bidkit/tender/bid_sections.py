@@ -39,6 +39,10 @@ _BODY_START = re.compile(
 _FORM_SUFFIX = re.compile(r"(一览表|明细表|偏离表|汇总表|报价表|情况表|声明函|承诺函|承诺书|授权书|委托书|证明书|"
                           r"声明书|证明|函|书|表|协议|清单|方案|材料|文件|资料|计划)")
 _NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺|格式$")
+_MARKS = re.compile(r"^[\s★▲☆◆■●△※*]+")
+_NOTE_ONLY = re.compile(r"\s*[（(][^（）()]{2,30}[)）]\s*")
+_NOT_IN_BID = re.compile(r"(?:投标|响应|应答)文件中?(?:不用|无需|不需|不必|不须)(?:放|装订|提交|提供)|"
+                         r"(?:不用|无需|不需|不必|不须)(?:放入|装订|提交)(?:在|到)?(?:投标|响应|应答)文件")
 _TRAILING_FORMAT = re.compile(r"(?<=[\u4e00-\u9fff》]{2})(?<!的)格式$")
 _NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
@@ -118,11 +122,12 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
             h.page_top = _near_page_top(outline, b)
             if h.style == "annex" and not h.title:
                 h.title = _title_on_next_lines(outline, b.index)
-            heads.append(h)
+            if not _left_out(outline, b):
+                heads.append(h)
     listed = _opening_list(heads)
     if listed:
         return [(h.title, h.block) for h in listed]
-    heads = _main_styles(heads)
+    heads = _inner_lists_dropped(_main_styles(heads))
     heads = _with_unnumbered(outline, chapter, heads)
     return [(h.title, h.block) for h in _leaves(heads) if h.title]
 
@@ -155,10 +160,25 @@ def _near_page_top(outline: Outline, b: Block, lines: int = 3) -> bool:
     return any(x.page != b.page for x in before) or b.index < lines
 
 
+def _left_out(outline: Outline, b: Block) -> bool:
+    """'附件11：履约保证金担保函（投标文件中不用放此项）': a template for later, not a bid section."""
+    near = " ".join(x.text for x in outline.doc.blocks[b.index:b.index + 3] if x.kind != "table")
+    return bool(_NOT_IN_BID.search(re.sub(r"\s+", "", near)))
+
+
+def _inner_lists_dropped(heads: list[_Heading]) -> list[_Heading]:
+    """Forms labelled '附件 N' throughout: a '（1）…一览表' inside one of them is a table of that
+    form, not a form of its own."""
+    annexes = [h for h in heads if h.style == "annex" and h.title]
+    if len(annexes) < 5:
+        return heads
+    return [h for h in heads if h.style not in ("par", "pcn")]
+
+
 def _title_on_next_lines(outline: Outline, index: int) -> str:
     """'附件九：' on its own line, the form's title on the next one (or two) lines."""
     blocks = outline.doc.blocks
-    nxt = [b for b in blocks[index + 1:index + 3] if b.kind != "table"]
+    nxt = [b for b in blocks[index + 1:index + 4] if b.kind != "table" and not _NOTE_ONLY.fullmatch(b.text.strip())]
     if not nxt or any(rx.match(nxt[0].text) for _, rx in _NUMBERING):
         return ""
     first = re.sub(r"\s+", "", nxt[0].text)
@@ -166,7 +186,8 @@ def _title_on_next_lines(outline: Outline, index: int) -> str:
         return ""
     if not _FORM_SUFFIX.search(first[-3:]) and len(nxt) > 1:
         second = re.sub(r"\s+", "", nxt[1].text)
-        if len(second) <= 12 and _FORM_SUFFIX.search(second[-3:]):
+        if len(second) <= 12 and _FORM_SUFFIX.search(second[-3:]) and not any(
+                rx.match(nxt[1].text) for _, rx in _NUMBERING):
             first += second
     return form_title(first, merged=False)
 
@@ -187,13 +208,15 @@ def _with_unnumbered(outline: Outline, chapter: Section, heads: list[_Heading]) 
 
 
 def _heading(b: Block, text: str) -> _Heading | None:
+    text = _MARKS.sub("", text)  # '★附件 1：' — a substantive marker before the label
     for style, rx in _NUMBERING:
         m = rx.match(text)
         if not m:
             continue
         rest = text[m.end():]
         title = form_title(rest, merged=b.kind != "heading" and b.page is not None)
-        if style == "annex" and not title:  # '附件二：' alone: a container of numbered forms
+        if style == "annex" and not _NOTE_ONLY.sub("", title):  # '附件二：' alone: a container
+            # of numbered forms, or the title is on the next line; '（不涉及此项的可不提供）' is a note
             return _Heading(b, style, m.group(1), "")
         if _is_sentence(rest, title):
             return None
