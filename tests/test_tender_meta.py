@@ -257,3 +257,13 @@ def test_rupees_of_a_tender_from_pakistan_are_pkr():
 def test_traditional_chinese_tender_priced_in_new_taiwan_dollars():
     meta = _meta("勞務採購案（案號：11402-39）", "預算金額：新臺幣 50 萬元")
     assert meta.currency == "TWD"
+
+
+def test_taiwan_cover_names_the_buyer_above_its_quoted_case():
+    meta = _meta("財團法人某某基金會", "「教材製作──示範案例」", "勞務採購案（案號：11402-39）")
+    assert meta.purchaser == "財團法人某某基金會"
+
+
+def test_a_cover_line_that_is_not_an_organisation_is_not_the_buyer():
+    meta = _meta("民國一一四年度", "「教材製作──示範案例」", "勞務採購案（案號：11402-39）")
+    assert meta.purchaser is None

@@ -18,6 +18,7 @@ from bidkit.tender.meta_zh import (
     ROW_NAME,
     STOP,
     budget_from_table_header,
+    case_buyer,
     cover_name,
     currency_zh,
     funds_amount,
@@ -57,6 +58,7 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
     _set(meta, outline, "project_name", first_value(lines, ROW_NAME, STOP, _pick_name, colon=False))
     _set(meta, outline, "project_name", cover_name(lines))
     _set(meta, outline, "project_name", quoted_case_name(lines))
+    _set(meta, outline, "purchaser", case_buyer(lines))
     _set(meta, outline, "procedure", procedure_zh(lines))
     _set(meta, outline, "budget", first_value(lines, LABELS["budget"], STOP, money_in))
     _set(meta, outline, "max_price", first_value(lines, LABELS["max_price"], STOP, money_in, colon=False))

@@ -165,6 +165,20 @@ def cover_name(lines: list[Line]) -> tuple[str, Line] | None:
 _QUOTED_CASE = re.compile(r"[「“](?P<n>[^」”]{4,80})[」”][^，。；]{0,8}?(?:採購案|采购案|招標案|招标案|標案)")
 
 
+_ORG_END = re.compile(r"(?:基金會|基金会|協會|协会|公司|局|處|处|署|部|院|委員會|委员会|中心|大學|大学|學校|学校|政府|所|館|馆)$")
+
+
+def case_buyer(lines: list[Line]) -> tuple[str, Line] | None:
+    """Taiwan style cover: the organisation on the line above its 「案名」採購案."""
+    for line in lines[1:30]:
+        window = "".join(x.text for x in lines[line.index:line.index + 3])
+        if _QUOTED_CASE.match(window):
+            above = lines[line.index - 1].text.strip()
+            if 4 <= len(above) <= 40 and _ORG_END.search(above):
+                return above, lines[line.index - 1]
+    return None
+
+
 def quoted_case_name(lines: list[Line]) -> tuple[str, Line] | None:
     """Taiwan style: 機關「案名」勞務採購案."""
     for line in lines[:30]:
