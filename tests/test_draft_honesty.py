@@ -153,3 +153,13 @@ def test_similar_projects_table_applies_the_scoring_rule_and_lists_closest_first
     projects = next(s for s in draft.commercial if s.kind == "projects")
     assert [r["name"] for r in projects.rows] == ["某省IPTV内容元数据维护服务"]  # the 2019 one is out
     assert "年及以后" in projects.paragraphs[0]
+
+
+def test_a_scoring_item_on_parameter_responses_points_to_the_deviation_table_with_counts():
+    from bidkit.model import ScoringItem
+
+    tender = sample_tender()
+    tender.scoring.insert(0, ScoringItem(category="技术", item="技术参数响应", points=20,
+                                         criteria="完全满足技术参数要求的得20分，▲每负偏离一项扣2分。"))
+    answer = build_draft(tender, FakeKB()).scoring[0].answer
+    assert "共3条，其中2条有知识库证据（无偏离），1条待确认" in answer.text

@@ -3,6 +3,8 @@ chapters (plan, team, schedule … difficulties), each built from retrieved evid
 
 from __future__ import annotations
 
+import re
+
 from bidkit.draft.match import (
     EvidenceSource,
     evidence_kind,
@@ -180,3 +182,28 @@ def _with_narrative(chapter: Chapter, tender: Tender, responder, ledger: GapLedg
     if answer.engine != "llm":
         return chapter
     return chapter.model_copy(update={"paragraphs": [answer.text, *chapter.paragraphs]})
+
+
+_ABOUT_DEVIATIONS = re.compile(r"技术参数|参数响应|偏离|deviation|compliance (with|to) (the )?(technical )?spec",
+                               re.IGNORECASE)
+
+
+def point_to_deviation_table(resp: ScoringResponse, requirements: list[RequirementResponse],
+                             language: str) -> ScoringResponse:
+    """A scoring item that scores the parameter responses is answered by the deviation table:
+    say so, with the honest count, instead of quoting unrelated evidence."""
+    if not _ABOUT_DEVIATIONS.search(f"{resp.item.item} {resp.item.criteria}"):
+        return resp
+    technical = [r for r in requirements if r.requirement.kind in ("technical", "substantive")]
+    if not technical:
+        return resp
+    met = sum(r.deviation == "none" for r in technical)
+    text = (f"逐条响应见“技术要求逐条响应及技术偏离表”：共{len(technical)}条，其中{met}条有知识库证据（无偏离），"
+            f"{len(technical) - met}条待确认。" if language == "zh" else
+            f"See the point-by-point compliance table: {len(technical)} clauses, {met} proven by "
+            f"knowledge-base evidence, {len(technical) - met} to be confirmed.")
+    if resp.answer.gap is not None:
+        resp.answer.gap.missing = ("见偏离表中各条待确认项" if language == "zh"
+                                   else "see the open items of the compliance table")
+    answer = resp.answer.model_copy(update={"text": text, "evidence": [], "coverage": "partial"})
+    return resp.model_copy(update={"answer": answer})

@@ -14,6 +14,7 @@ from bidkit.draft.respond import ExtractiveResponder, GapLedger
 from bidkit.draft.technical import (
     answer_requirement,
     answer_scoring,
+    point_to_deviation_table,
     prioritise,
     prose_chapters,
     scoring_volume,
@@ -46,6 +47,7 @@ def build_draft(tender: Tender, kb: EvidenceSource | None = None, price: Price |
                            "commercial" if r.kind in ("commercial", "qualification") else "technical",
                            tender.scoring)
         for r in tender.requirements if r.kind in RESPONDED_KINDS])
+    scoring = [point_to_deviation_table(s, requirements, language) for s in scoring]
     chapters = prose_chapters(tender, kb, ledger, language, responder)
     warnings = price_warnings(price, tender.meta, language)
     if price is None:
