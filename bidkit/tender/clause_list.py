@@ -22,10 +22,27 @@ _TENDER_REF = re.compile(r"^(?:应)?(?:符合|满足|详见|见|按照?)[^。]{0
 # Options that apply only if the tender chose them ('（如适用）', '如本项目接受联合体…').
 _CONDITIONAL_ROW = re.compile(r"[（(]如(?:适用|有)[)）]\s*\||\|\s*如(?:本项目|有|适用)")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*-?\s*\d*\s*-?\s*$")
+_GLUED_TOC = re.compile(r"[A-Za-z)）\u4e00-\u9fff]\s+\d{1,3}\s+(?=Form|Section|Part|Annex|Appendix|Chapter|Schedule|"
+                        r"第[一二三四五六七八九十\d]+[章部节]|附件|附表)")
+# 'Participation in REOI – Eligibility Criteria 8': a title, a gap and a page number.
+_PAGE_NUMBER_TAIL = re.compile(r"^[^。；;，,:：]{4,}?[A-Za-z\u4e00-\u9fff)）]\s+\d{1,3}\s*$")
 
 
 def is_toc_line(text: str) -> bool:
     return bool(_TOC_LINE.search(text))
+
+
+def in_toc(outline: Outline, c: Clause) -> bool:
+    """The clause is a table-of-contents entry (dot leaders, or a block the outline found to be
+    a contents line even without page numbers)."""
+    if is_toc_line(c.text) or _PAGE_NUMBER_TAIL.search(c.text) and len(c.text) <= 80:
+        return True
+    if len(_GLUED_TOC.findall(c.text)) >= 2:
+        return True  # 'Form 1: … 33 Form 1.1: … 35 Form 1.2 …': contents lines run together
+    starts = outline.__dict__.get("_toc_starts")
+    if starts is None:
+        starts = outline.__dict__["_toc_starts"] = {t.start for t in outline.toc}
+    return c.block.index in starts and not c.is_row
 
 
 def list_after(clauses: list[Clause], start: int, max_items: int = 40) -> list[Clause]:
@@ -55,6 +72,8 @@ class _ListWalker:
             return True  # a running header between the parts of a table split over pages
         if c.style == "chapter" or (self.head.is_heading and c.is_heading and not _deeper_heading(self.head, c)):
             return False
+        if c.is_heading and c.style is None and not self.items and not self.head.is_heading:
+            return False  # '3) Section III: …' in a list of the tender's parts, then 'Part II' heading
         if c.is_row:
             return self._row(c)
         if self.item_style == "row":
@@ -88,6 +107,8 @@ class _ListWalker:
     def _numbered(self, c: Clause) -> bool:
         self.unnumbered_run = 0
         items, style = self.items, self.item_style
+        if self.head_rank is not None and c.style == self.head.style and _is_next_number(self.head, c):
+            return False  # '2.5.2 …Criteria:' then '2.5.3 Section IV': the head's sibling, not an item
         if self.head_rank is not None and (style is not None or not self.lead_in):
             floor = min(self.head_rank, RANK.get(style or "", 99))
             if c.style == self.head.style or c.rank < floor:
@@ -140,6 +161,11 @@ def _follows(items: list[Clause], c: Clause) -> bool:
         return True
     prev, cur = number_key(same[-1].number), number_key(c.number)
     return not prev or not cur or cur > prev
+
+
+def _is_next_number(head: Clause, c: Clause) -> bool:
+    a, b = number_key(head.number), number_key(c.number)
+    return bool(a) and len(a) == len(b) and a[:-1] == b[:-1] and b[-1] == a[-1] + 1
 
 
 def _page_furniture(c: Clause) -> bool:

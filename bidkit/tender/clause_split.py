@@ -100,7 +100,21 @@ def clean(text: str) -> str:
 
 
 def split_clauses(outline: Outline) -> list[Clause]:
-    """All clauses of the document in reading order."""
+    """All clauses of the document in reading order.
+
+    Three extractors ask for the same split on one Outline; it is computed once and kept on the
+    Outline (keyed by the block range, so a changed document is split again). Callers get their
+    own list; the clauses are shared and must not be changed (use dataclasses.replace)."""
+    blocks = outline.doc.blocks
+    key = (len(blocks), blocks[0].index if blocks else -1, blocks[-1].index if blocks else -1)
+    memo = outline.__dict__.setdefault("_clause_memo", {})
+    if key not in memo:
+        memo.clear()
+        memo[key] = _split(outline)
+    return list(memo[key])
+
+
+def _split(outline: Outline) -> list[Clause]:
     doc = outline.doc
     join_lines = doc.format in ("pdf", "docx")  # DOCX converted from PDF also breaks lines
     out: list[Clause] = []
@@ -112,6 +126,8 @@ def split_clauses(outline: Outline) -> list[Clause]:
         if not text:
             continue
         style, number = numbering_of(text)
+        if join_lines and out and style == "(n)" and _spelled_number_before(out[-1].text, number):
+            style, number = None, ""  # 'over the last three' + '(3) financial years': a wrapped line
         if join_lines and style is None and out and _continues(out[-1], text):
             out[-1].text = _glue(out[-1].text, text)
             continue
@@ -129,6 +145,20 @@ def _continues(prev: Clause, text: str) -> bool:
     if len(prev.body) < 20 or _english_title(prev.text) and text[:1].isupper():
         return False  # short unpunctuated lines and capitalised English lines are titles
     return not re.match(r"^(?:第[一二三四五六七八九十\d]+[章节部]|[A-Z][A-Z ]{6,})", text)
+
+
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+
+
+def _spelled_number_before(prev: str, token: str) -> bool:
+    """English legal style writes 'three (3) years'; a line break before '(3)' must not make it
+    an item number."""
+    m = re.search(r"\b([A-Za-z]+)\s*$", prev)
+    digits = re.findall(r"\d+", token)
+    if not m or not digits or m.group(1).lower() not in _NUMBER_WORDS:
+        return False
+    return _NUMBER_WORDS.index(m.group(1).lower()) == int(digits[0])
 
 
 def _english_title(text: str) -> bool:
@@ -162,12 +192,14 @@ def _table_clauses(block: Block) -> list[Clause]:
 
 _HEADER_WORDS = re.compile(r"序号|编号|名称|项目|内容|要求|说明|因素|标准|分值|备注|条款|页码|描述|数量|单位|"
                            r"岗位|规格|型号|参数|指标|单价|金额|序號|名稱|項目|內容|說明|"
-                           r"^(?:no\.?|s\.? ?no\.?|item|description|criteria|requirements?|remarks?)$", re.IGNORECASE)
+                           r"^(?:no\.?|s\.? ?no\.?|sl\.? ?no\.?|item|description|criteria|conditions?|requirements?|"
+                           r"remarks?|particulars|parameters?|specifications?|clause|supporting documents?|"
+                           r"[A-Z]{1,3} ?#)$", re.IGNORECASE)
 
 
 def is_header_row(cells: list[str]) -> bool:
     """'序号 | 审查要求 | 要求说明' / 'No. | Criteria | Remarks': short label cells only."""
-    return len(cells) >= 2 and all(len(c) <= 12 for c in cells) and \
+    return len(cells) >= 2 and all(len(c) <= (24 if c.isascii() else 12) for c in cells) and \
         sum(bool(_HEADER_WORDS.search(c)) for c in cells) >= max(2, len(cells) // 2)
 
 
@@ -236,7 +268,9 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-_ABBREVIATION = re.compile(r"\b(?:No|Nos|Sl|Mr|Ms|Mrs|Dr|St|Co|Ltd|Inc|Rs|vs|etc|e\.g|i\.e|[A-Z])\.$")
+_ABBREVIATION = re.compile(r"(?:\b(?:No|Nos|Sl|Sr|Mr|Ms|Mrs|Dr|St|Co|Ltd|Pvt|Inc|Rs|Cr|Govt|Dist|Dept|Deptt|Estt|"
+                           r"Min|Max|Approx|Ref|Cl|Para|Art|Sec|Vol|approx|govt|vs|viz|etc|e\.g|i\.e|[A-Z])|"
+                           r"(?:https?://|www\.)[^\s.]*)\.$")
 
 
 _INLINE_NUMBER = re.compile(

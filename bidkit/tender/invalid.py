@@ -14,6 +14,7 @@ import re
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
+    in_toc,
     is_toc_line,
     leaf_items,
     list_after,
@@ -132,7 +133,7 @@ def _same_area(a: Clause, b: Clause) -> bool:
 
 
 def _skip(outline: Outline, c: Clause) -> bool:
-    if is_toc_line(c.text):
+    if in_toc(outline, c):
         return True
     title = outline.section_title(c.block) or ""
     return bool(_CONTRACT_CHAPTER.search(title)) and not re.search(r"须知|instructions|评标|评审|evaluation",

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
+    in_toc,
     is_toc_line,
     leaf_items,
     list_after,
@@ -55,24 +56,32 @@ _REVIEW_OUTCOME = re.compile(r"审查不(?:通过|合格)|不(?:通过|合格)|�
 _PROCEDURE_TITLE = re.compile(r"^(?:[^\w]*)(?:资格(?:性)?(?:审查|评审|检查))(?:程序|办法)?\s*$")
 _LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.IGNORECASE)
 _MAX_ITEMS = 60
+# 'This section lays down the criteria …' / '本章规定…': says what a part of the tender holds.
+_DESCRIBES_PART = re.compile(r"(?:this|the following) (?:section|part|chapter|annex(?:ure)?|appendix)\b|"
+                             r"本(?:章|部分|节|附件)(?:规定|包括|列明|说明)", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"^(?:our|we)\b|我方|我公司|本公司|本单位|本人", re.IGNORECASE)
 
 
 def extract_qualifications(outline: Outline) -> list[Requirement]:
     clauses = split_clauses(outline)
     found: list[Clause] = []
+    tables: list[Clause] = []  # criteria table rows: one criterion per row, never split
     for i, c in enumerate(clauses):
-        if _is_qualification_head(c, outline.section_title(c.block) or ""):
-            items = leaf_items(list_after(clauses, i))
+        if _is_qualification_head(c, outline.section_title(c.block) or "") and not in_toc(outline, c):
+            items = [x for x in leaf_items(list_after(clauses, i)) if not _is_qualification_head(x)]
+            if not any(x.is_row for x in items):
+                tables += _criteria_table_after(clauses, i)
             if _PROCEDURE_TITLE.match(c.body):
                 items = [x for x in items if x.is_row]
             _add_list(found, items)
         if len(found) >= _MAX_ITEMS:
             break
     _add_list(found, [c for c in clauses if _INLINE_LABEL.match(c.body)])
-    _add_list(found, _english_criteria(clauses))
+    _add_list(found, _english_criteria(outline, clauses))
     _add_list(found, _cell_lists(clauses))
     _add_list(found, _table_group_rows(clauses))
-    found = [piece for c in found for piece in _split_english_criteria(c)]
+    found = [piece for c in found if not _DESCRIBES_PART.match(c.body) for piece in _split_english_criteria(c)]
+    _add_list(found, tables)
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
 
@@ -111,6 +120,8 @@ def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
         return False
     body = c.body
     head = body[:40]
+    if _FIRST_PERSON.search(head):
+        return False  # 'Our Eligibility and Qualifications:' in a declaration form
     if not (_ZH_HEAD.search(head) or _EN_HEAD.search(head)) or _NOT_HEAD.search(head):
         return False
     if _LEAD_IN.search(body):
@@ -124,9 +135,44 @@ def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
 
 
 def _title_like(body: str) -> bool:
-    if len(body) > 45 or re.search(r"[。；;，]", body):
+    limit = 80 if re.match(r"[A-Za-z0-9]", body) else 45  # English titles are longer in characters
+    if len(body) > limit or re.search(r"[。；;，]", body):
         return False
     return not body.rstrip().endswith(".")
+
+
+_CRITERIA_COLUMN = re.compile(r"^(?:criteria|criterion|conditions?|requirements?|eligibility|qualification)\b|"
+                              r"资格|条件|要求", re.IGNORECASE)
+
+
+def _criteria_table_after(clauses: list[Clause], i: int, window: int = 20) -> list[Clause]:
+    """'Section III: Qualification Criteria', a note and a list of forms, then the criteria
+    table ('S.No | QC # | Condition | Criteria | …', repeated on each page): its rows."""
+    for j in range(i + 1, min(len(clauses), i + 1 + window)):
+        c = clauses[j]
+        if c.style == "chapter" or c.is_heading:
+            return []
+        if c.is_row:
+            header = (c.block.rows or [[]])[0]
+            if not any(_CRITERIA_COLUMN.search(h.strip()) for h in header):
+                return []
+            return [r for r in _table_run(clauses, j) if len(r.cells) >= 2]
+    return []
+
+
+def _table_run(clauses: list[Clause], j: int) -> list[Clause]:
+    """Rows from clause j on, across page breaks (a table split over pages repeats its width)."""
+    width = len(clauses[j].raw_cells)
+    run: list[Clause] = []
+    for c in clauses[j:]:
+        if not c.is_row:
+            if c.block.page is None or c.style is not None or len(c.text) > 80:
+                break
+            continue  # a running header or document number between the table's pages
+        if c.table_index != clauses[j].table_index and len(c.raw_cells) != width:
+            break
+        run.append(c)
+    return run
 
 
 def _table_group_rows(clauses: list[Clause]) -> list[Clause]:
@@ -148,7 +194,7 @@ def _table_group_rows(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
-def _english_criteria(clauses: list[Clause], window: int = 25) -> list[Clause]:
+def _english_criteria(outline: Outline, clauses: list[Clause], window: int = 25) -> list[Clause]:
     """Sentences of a flattened 'Minimum Eligibility and Qualification Criteria' table: each
     criterion sentence becomes one item (a Clause copy holding just that sentence)."""
     out: list[Clause] = []
@@ -158,7 +204,7 @@ def _english_criteria(clauses: list[Clause], window: int = 25) -> list[Clause]:
             continue  # '… who fulfil the eligibility criteria …' is prose, not the table's title
         if m and _is_qualification_head(c):
             continue  # a heading of its own: its numbered list was taken already
-        if not m or is_toc_line(c.text) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.IGNORECASE):
+        if not m or in_toc(outline, c) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.IGNORECASE):
             continue
         tail = c.text[m.end():]
         region = [(c, tail)] + [(x, x.text) for x in clauses[i + 1: i + 1 + window]]
