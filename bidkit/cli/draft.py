@@ -100,6 +100,8 @@ def draft(tender: Path, out_dir: Path, kb_dir: Path | None, chroma_url: str | No
     writer = SafeWriter(out_dir, force=force)
     files = write_draft(result, writer, templates_dir)
     warnings = ([kb_note] if kb_note else []) + result.warnings + writer.notes
+    if not parsed.is_tender:
+        warnings.insert(0, f"{tender} does not look like a tender; the draft may be nearly empty.")
     if responder is not None:
         warnings += [f"LLM answer rejected, extractive text used: {r}" for r in responder.rejections]
     _report(files, warnings, result, as_json)
