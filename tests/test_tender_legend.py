@@ -80,3 +80,14 @@ def test_marker_whose_deviation_does_not_invalidate_is_important_only():
     legend = _legend("标注“★”的条款为实质性要求，否则投标无效；",
                      "标注“▲”的条款为重要技术参数，不满足的不导致投标无效，但将相应扣分；")
     assert substantive_markers(legend) == {"★"} and important_markers(legend) == {"▲"}
+
+
+def test_tick_boxes_in_a_form_are_not_a_legend():
+    legend = _legend("投标文件加密打包的电脑：自有□外包□其他□", "是否要求投标人递交投标保证金：□要求 □不要求",
+                     "□部分由外商投资")
+    assert legend == {}
+
+
+def test_a_quoted_tick_box_definition_is_a_legend():
+    legend = _legend("一、“□”为选择项，采购人采用相应内容的以“■”表示。")
+    assert set(legend) == {"□", "■"}

@@ -86,13 +86,24 @@ def _segments(sentence: str) -> list[tuple[str, str, bool]]:
     return parts
 
 
+_BOXES = "■□☑█"
+
+
+def _loose_box(mark: str, part: str) -> bool:
+    """A tick box (□要求 ■不要求, '自有□外包□') is defined only where the tender quotes it ('“□”为选择项');
+    elsewhere it is a box to tick, not a legend."""
+    if mark not in _BOXES:
+        return False
+    return not re.search(rf"{_Q}\s*{re.escape(mark)}\s*[”\"'」』’]|[“\"'「『‘]\s*{re.escape(mark)}", part)
+
+
 def extract_legend(outline: Outline) -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for sentence, _block in _sentences(outline):
         if len(sentence) > 400:
             sentence = sentence[:400]
         for mark, part, strong in _segments(sentence):
-            if _EXCLUDED.search(part):
+            if _EXCLUDED.search(part) or _loose_box(mark, part):
                 continue
             rank = (10 if strong else 0) + _RANK[classify(part)] + (
                 1 if re.search(r"为|系|是|表示|均|are|is|denote", part) else 0)
