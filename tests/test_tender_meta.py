@@ -267,3 +267,16 @@ def test_taiwan_cover_names_the_buyer_above_its_quoted_case():
 def test_a_cover_line_that_is_not_an_organisation_is_not_the_buyer():
     meta = _meta("民國一一四年度", "「教材製作──示範案例」", "勞務採購案（案號：11402-39）")
     assert meta.purchaser is None
+
+
+def test_gem_style_bid_details_table_gives_buyer_and_emd():
+    meta = _meta([["Bid Details", ""], ["Bid End Date/Time", "12-03-2025 17:00:00"],
+                  ["Organisation Name", "National Example Research Facility"], ["EMD Amount", "12000"]])
+    assert meta.purchaser == "National Example Research Facility"
+    assert meta.deadline == "2025-03-12T17:00"
+    assert meta.deposit == 12000
+
+
+def test_bid_security_validity_in_days_is_not_an_amount():
+    meta = _meta("INVITATION FOR BIDS", [["Bid security", "45"]])
+    assert meta.deposit is None

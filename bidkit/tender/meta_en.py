@@ -22,7 +22,8 @@ LABELS = {
         r"|\bProject\s+(?:Name|Title)\b|\bAssignment\s+Title\b", I),
     "purchaser": re.compile(
         r"\b(?:Name\s+of\s+(?:the\s+)?)?(?:Client|Purchaser|Employer|Procuring\s+(?:Entity|Agency)|Buyer|"
-        r"Contracting\s+Authority)(?:'s)?\s*(?:Name)?\b", I),
+        r"Contracting\s+Authority)(?:'s)?\s*(?:Name)?\b|\bOrgani[sz]ation\s+Name\b|\bName\s+of\s+(?:the\s+)?"
+        r"(?:Organi[sz]ation|Procuring\s+Agency|Department)\b", I),
     "deadline": re.compile(
         r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:(?:and|&)\s+time\s+)?"
         r"(?:of|for)\s+(?:the\s+)?(?:submission|receipt)|bid\s+(?:submission\s+)?end\s+date|closing\s+date|"
@@ -235,10 +236,17 @@ def _procedure(lines: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
+# a form row 'EMD Amount (In INR) | 15945': the currency is in the label, the cell is a bare number
+_BARE_AMOUNT = re.compile(r"^\W*(?:\(?In\s+[A-Z]{3}\)?)?\W*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:/-)?\s*$", I)
+
+
 def _deposit_pick(value: str) -> object | None:
     head = value[:80]
     if re.search(r"^\W*(?:NIL|Not\s+(?:required|applicable)|exempt|N/?A\b|None)", head, I):
         return "none"
+    bare = _BARE_AMOUNT.match(head)
+    if bare and float(bare["n"].replace(",", "")) >= 100:
+        return float(bare["n"].replace(",", ""))
     return money_in(head)
 
 
