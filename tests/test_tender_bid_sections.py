@@ -149,3 +149,22 @@ def test_marked_annex_labels_with_titles_below_and_forms_left_out_of_the_bid():
                   ("paragraph", "附件 6："), ("paragraph", "技术规格偏离表"), ("paragraph", "第七章 其他"),
                   ("paragraph", "正文。")])
     assert titles(doc) == ["投标函", "残疾人福利性单位声明函", "供应商关系说明", "业绩证明", "技术规格偏离表"]
+
+
+def test_body_forms_win_over_a_chapter_toc_that_leaves_page_top_forms_out():
+    def page(n: int, *texts: str) -> list[Block]:
+        return [Block(kind="paragraph", text=t, index=0, page=n) for t in texts]
+    blocks = (page(1, "第一章 须知", "内容。") + page(2, "第七章 投标文件构成及格式", "注释：")
+              + page(3, "封面及目录格式", "投标文件")
+              + page(3, "目录", "第一部分 投标函---------------", "第二部分 开标一览表---------------",
+                     "第三部分 资格证明文件---------------", "第四部分 其他---------------",
+                     "一、投标人性质---------------", "二、企业关联关系说明---------------")
+              + page(4, "第一部分 投标函", "致：采购人") + page(5, "第二部分 报价一览表", "项目名称：")
+              + page(6, "第三部分 资格证明文件", "按须知提供。") + page(7, "法定代表人证明书", "姓名：")
+              + page(8, "中小企业声明函", "本公司郑重声明。") + page(9, "第四部分 其他", "一、投标人性质", "内容。")
+              + page(10, "二、企业关联关系说明", "内容。"))
+    for i, b in enumerate(blocks):
+        b.index = i
+    doc = Document(path="x.pdf", format="pdf", blocks=blocks)
+    assert titles(doc) == ["封面及目录", "投标函", "报价一览表", "资格证明文件", "法定代表人证明书",
+                           "中小企业声明函", "投标人性质", "企业关联关系说明"]

@@ -38,7 +38,7 @@ _BODY_START = re.compile(
     r"兹|日期|投\s*标\s*人\s*[:：]|供应商名称|单位名称|说明\s*[:：]|注\s*[:：]|[:：])")
 _FORM_SUFFIX = re.compile(r"(一览表|明细表|偏离表|汇总表|报价表|情况表|声明函|承诺函|承诺书|授权书|委托书|证明书|"
                           r"声明书|证明|函|书|表|协议|清单|方案|材料|文件|资料|计划)")
-_NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺|格式$")
+_NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方案|措施|内容|封面|目录|声明|承诺|格式$|(?:说明|情况|信息)\W*$")
 _MARKS = re.compile(r"^[\s★▲☆◆■●△※*]+")
 _NOTE_ONLY = re.compile(r"\s*[（(][^（）()]{2,30}[)）]\s*")
 _NOT_IN_BID = re.compile(r"(?:投标|响应|应答)文件中?(?:不用|无需|不需|不必|不须)(?:放|装订|提交|提供)|"
@@ -63,7 +63,7 @@ def extract_bid_sections(outline: Outline) -> list[BidSection]:
     chapter = _formats_chapter(outline)
     sections: list[tuple[str, Block]] = []
     if chapter is not None:
-        sections = _chapter_toc(outline, chapter) or _form_headings(outline, chapter)
+        sections = _toc_or_body(_chapter_toc(outline, chapter), _form_headings(outline, chapter))
     if not sections and outline.language != "zh":
         from bidkit.tender.bid_sections_en import english_sections
 
@@ -98,6 +98,21 @@ def _chapter_toc(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
     return []
 
 
+def _toc_or_body(toc: list[tuple[str, Block]], body: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
+    """The chapter's 目录 may leave forms out (statements printed on their own pages) and name
+    others by a group label ('其他'): the body's form headings win when they hold more forms and
+    repeat most of the 目录's entries."""
+    if not toc or not body:
+        return toc or body
+    keys = {_key(t) for t, _ in body}
+    covered = sum(1 for t, _ in toc if _key(t) in keys)
+    return body if len(body) > len(toc) and covered * 10 >= len(toc) * 7 else toc
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\W+", "", title)[:4]
+
+
 def _strip_number(text: str) -> str:
     for _, rx in _NUMBERING:
         m = rx.match(text)
@@ -109,8 +124,8 @@ def _strip_number(text: str) -> str:
 def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
     heads = []
     for b in outline.blocks_in(chapter):
-        if b.kind == "table":
-            continue
+        if b.kind == "table" or (is_toc_entry(b.text) and b.page is not None):
+            continue  # the chapter's own 目录: _chapter_toc reads it
         text = b.text
         if b.index == chapter.start:  # '第四章 响应文件格式附件一： 投标公函致：…'
             m = re.search(rf"附件\s*[{_CN}\d]+\s*[:：]", text)
@@ -129,6 +144,7 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
         return [(h.title, h.block) for h in listed]
     heads = _inner_lists_dropped(_main_styles(heads))
     heads = _with_unnumbered(outline, chapter, heads)
+    heads = _with_page_top_titles(outline, chapter, heads)
     return [(h.title, h.block) for h in _leaves(heads) if h.title]
 
 
@@ -205,6 +221,35 @@ def _with_unnumbered(outline: Outline, chapter: Section, heads: list[_Heading]) 
              and b.index != chapter.start and len(b.text) <= 60
              and not _is_sentence(b.text, form_title(b.text, merged=False))]
     return sorted(heads + extra, key=lambda h: h.block.index)
+
+
+def _with_page_top_titles(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[_Heading]:
+    """In a PDF each form starts a page: an unnumbered form name alone on the first line of a page
+    ('法定代表人证明书', '中小企业声明函') is a form too, once the chapter has numbered forms."""
+    if not heads or chapter.page is None:
+        return heads
+    blocks = outline.blocks_in(chapter)
+    counts: dict[str, int] = {}
+    for b in outline.doc.blocks:
+        counts[squash_text(b.text)] = counts.get(squash_text(b.text), 0) + 1
+    have = {h.block.index for h in heads}
+    labels = {h.block.index for h in heads if h.style == "annex"}  # their titles sit below them
+    extra = []
+    for b in blocks[1:]:
+        text = squash_text(b.text)
+        if (b.kind == "table" or b.index in have or labels & {b.index - 1, b.index - 2} or not _near_page_top(outline, b, 1) or counts[text] > 2
+                or not 4 <= len(text) <= 25 or re.search(r"[，。：:；;,！？]", text) or not _NAMED.search(text)):
+            continue
+        if any(rx.match(text) for _, rx in _NUMBERING):
+            continue  # a numbered line the numbering rules already judged
+        title = form_title(text, merged=False)
+        if title and not _is_sentence(text, title):
+            extra.append(_Heading(b, "none", "", title, page_top=True))
+    return sorted(heads + extra, key=lambda h: h.block.index)
+
+
+def squash_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _heading(b: Block, text: str) -> _Heading | None:
@@ -296,6 +341,8 @@ def _leaves(heads: list[_Heading]) -> list[_Heading]:
 
 def _is_child(parent: _Heading, child: _Heading) -> bool:
     """Is `child` the first sub-heading of `parent` ('1' → '1-1', '一、' → '1、' / '1.1')?"""
+    if not parent.number and parent.style == "none":
+        return False  # an unnumbered form title heads no numbered list
     cparts, pparts = re.split(r"[-.]", child.number), re.split(r"[-.]", parent.number)
     if len(cparts) > 1:
         if parent.style in ("dash", "dec"):
