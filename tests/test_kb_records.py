@@ -55,4 +55,5 @@ def test_industry_synonyms_share_one_filter_key():
 
 
 def test_query_terms_are_cjk_bigrams_and_latin_words_without_stopwords():
-    assert query_terms("MES实施 for the ERP") == ["mes", "erp", "实施"]
+    # case is kept: Chroma's $contains is case-sensitive (spellings are tried separately)
+    assert query_terms("MES实施 for the ERP") == ["MES", "ERP", "实施"]

@@ -128,10 +128,10 @@ def _candidates(collection, vector, n: int, where: dict | None, rare_ids: list[s
                                               got["metadatas"][0], got["distances"][0]):
         found[chunk_id] = (text, meta, 1.0 - float(distance))
     missing = [i for i in rare_ids if i not in found]
-    if missing:
+    extra = collection.get(ids=missing, where=where,
+                           include=["documents", "metadatas", "embeddings"]) if missing else None
+    if extra and extra["ids"]:
         # embeddings are L2-normalised, so cosine is a dot product
-        extra = collection.get(ids=missing, where=where,
-                               include=["documents", "metadatas", "embeddings"])
         cosines = np.asarray(extra["embeddings"], dtype=np.float32) @ np.asarray(vector[0])
         for chunk_id, text, meta, cosine in zip(extra["ids"], extra["documents"],
                                                 extra["metadatas"], cosines):
