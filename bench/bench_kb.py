@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -55,27 +56,37 @@ def make_distractors(folder: Path, chunks: int, seed: int = 7) -> None:
         (target / f"filler-{n:04d}.md").write_text(f"# 其他资料 {n}\n\n{body}\n", encoding="utf-8")
 
 
+LATENCY = "p50 {p50_ms:.1f} ms, p95 {p95_ms:.1f} ms (first pass p95 {cold_p95_ms:.1f} ms)"
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(int(len(ordered) * share), len(ordered) - 1)]
 
 
 def search_latency(kb, queries: list[str]) -> dict:
+    """Per-query latency once the model is loaded; the first pass also looks up each query
+    term's document frequency (cold), the second reuses them (warm)."""
+    from bidkit.kb import search as search_module
+
     kb.search("warm-up")
+    search_module._STATS.clear()
     times = []
     for query in queries * 2:
         start = time.perf_counter()
         kb.search(query, k=5)
         times.append((time.perf_counter() - start) * 1000)
-    return {"p50_ms": statistics.median(times), "p95_ms": _percentile(times, 0.95)}
+    return {"p50_ms": statistics.median(times), "p95_ms": _percentile(times, 0.95),
+            "cold_p95_ms": _percentile(times[:len(queries)], 0.95)}
 
 
 def cli_start(kb_dir: Path, runs: int = 5) -> dict:
     times = []
     for _ in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run([BIDKIT, "kb", "search", "智慧校园项目业绩",
-                        "--kb", str(kb_dir), "-k", "3"], check=True, capture_output=True)
+        # PYTHONPATH: time this checkout even if another one is installed in editable mode
+        subprocess.run([BIDKIT, "kb", "search", "智慧校园项目业绩", "--kb", str(kb_dir), "-k", "3"],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         times.append(time.perf_counter() - start)
     times = times[1:]  # the first run may build the embedder cache
     return {"median_s": statistics.median(times), "max_s": max(times)}
@@ -86,7 +97,8 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=5000, help="distractor chunks to ingest")
     args = parser.parse_args()
     queries = [c["q"] for c in json.loads(RETRIEVAL_SET.read_text(encoding="utf-8"))["queries"]]
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = [("load average before", " / ".join(
+        f"{x:.1f}" for x in os.getloadavg()))]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         kb = open_kb(tmp / "kb")
@@ -96,8 +108,7 @@ def main() -> None:
         quality = evaluate(kb, RETRIEVAL_SET, k=3)
         rows.append((f"demo KB ({quality['queries']} queries) recall@3 / MRR",
                      f"{quality['recall@3']:.3f} / {quality['mrr']:.3f}"))
-        rows.append(("search latency, demo KB", "p50 {p50_ms:.1f} ms, p95 {p95_ms:.1f} ms".format(
-            **search_latency(kb, queries))))
+        rows.append(("search latency, demo KB", LATENCY.format(**search_latency(kb, queries))))
         start_up = cli_start(tmp / "kb")
         rows.append(("`bidkit kb search` whole process",
                      f"median {start_up['median_s']:.2f} s, max {start_up['max_s']:.2f} s"))
@@ -112,8 +123,7 @@ def main() -> None:
         rows.append((f"with +{report.chunks} chunks: recall@3 / MRR",
                      f"{noisy['recall@3']:.3f} / {noisy['mrr']:.3f}"))
         rows.append((f"search latency, +{report.chunks} chunks",
-                     "p50 {p50_ms:.1f} ms, p95 {p95_ms:.1f} ms".format(
-                         **search_latency(kb, queries))))
+                     LATENCY.format(**search_latency(kb, queries))))
         rows.append(("size on disk", f"{kb.stats()['size_on_disk'] / 1e6:.1f} MB"))
     print("| measure | result |\n|---|---|")
     for name, value in rows:
