@@ -98,3 +98,34 @@ def test_list_titles_and_negations_are_not_conditions():
     assert texts(make_doc(["2.5 否决投标情形", "2.6 投标报价高于最高限价的，否决其投标。"])) == \
         ["2.6 投标报价高于最高限价的，否决其投标。"]
     assert texts(make_doc(["Opening", "No Proposal will be rejected at the time of opening."])) == []
+
+
+def test_us_rfq_and_indian_nit_rejection_phrases_are_conditions():
+    doc = make_doc(["4.0 Submission",
+                    "Incomplete quotes will be considered unacceptable and will not be further evaluated.",
+                    "Contractors taking exception to any terms of the RFQ will not be considered for award.",
+                    "No deviation shall be allowed and tenders containing deviations are liable to be rejected.",
+                    "The Government will hold a pre-quote call."])
+    assert len(texts(doc)) == 3
+
+
+def test_spaced_chinese_and_traditional_rejection_words_are_found():
+    doc = make_doc(["第二章 须知", "1.1 迟到或不符合规定的响应文件恕 不接受。", "1.2 投标总价超过最高限价不能成交。",
+                    "1.3 逾期送達之投標文件，概不受理。", "1.4 开标地点另行通知。"], fmt="docx")
+    assert [t[:3] for t in texts(doc)] == ["1.1", "1.2", "1.3"]
+
+
+def test_row_label_naming_rejection_grounds_gives_each_numbered_ground():
+    doc = make_doc(["第五章 评审", ("", [["项目内容", "具备的条件说明"],
+                                       ["响应被拒绝的情况（主要废标条款）", "（1）响应文件未盖章的；（2）响应有效期不足的；（3）附有采购人不能接受的条件的；"],
+                                       ["投标有效期", "不少于90天。"]])])
+    assert texts(doc) == ["（1）响应文件未盖章的；", "（2）响应有效期不足的；", "（3）附有采购人不能接受的条件的；"]
+
+
+def test_following_lead_in_that_states_rejection_heads_a_list():
+    doc = make_doc(["10.2.1 Responsiveness",
+                    "Only responsive EOIs are evaluated; the following are the aspects for which an EOI shall be "
+                    "rejected as nonresponsive:",
+                    "1) The EOI is not in the prescribed format.", "2) The EOI validity is shorter than required.",
+                    "10.3 Shortlisting"])
+    assert texts(doc) == ["1) The EOI is not in the prescribed format.", "2) The EOI validity is shorter than required."]

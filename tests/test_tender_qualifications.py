@@ -131,3 +131,50 @@ def test_real_tender_notice_qualifications(corpus):
     assert "失信被执行人" in joined
     assert all(q.page is not None for q in quals)
     assert len(quals) <= 15  # the notice lists about ten; the evaluation chapter is not repeated
+
+
+def test_long_english_section_title_heads_the_list_and_three_3_is_not_a_number():
+    doc = make_doc(["Section 3. Eligibility and Minimum Qualification Criteria",
+                    "To be eligible, a Bidder must meet every criterion below.",
+                    "3.1 The Bidder shall be a legally registered entity in good standing.",
+                    "3.2 The Bidder shall have an average annual turnover of US$ 2,000,000 over the last three",
+                    "(3) financial years, supported by audited statements.",
+                    "Section 4. Grounds for Rejection"])
+    assert texts(doc) == ["3.1 The Bidder shall be a legally registered entity in good standing.",
+                          "3.2 The Bidder shall have an average annual turnover of US$ 2,000,000 over the last three "
+                          "(3) financial years, supported by audited statements."]
+
+
+def test_criteria_table_after_a_note_and_a_list_of_forms_gives_its_rows():
+    doc = make_doc(["Section III: Qualification Criteria",
+                    "Note: the bidder shall submit the following forms.",
+                    "1) Form 2: Qualification Criteria - Compliance",
+                    "a) Form 2.1: Performance Capability Statement",
+                    ("", [["S.No", "QC #", "Condition", "Criteria"],
+                          ["1", "QC1", "Experience", "The bidder must have completed three similar projects."],
+                          ["2", "QC2", "Turnover", "The bidder must have an average turnover of INR 25 Cr. at least."]])])
+    found = texts(doc)
+    assert len(found) == 2 and all(t.startswith("QC") for t in found)
+
+
+def test_contents_lines_and_declaration_forms_do_not_head_lists():
+    doc = make_doc(["Participation in the Process - Eligibility Criteria 8",
+                    "Form 1: Letter of Bid 33 Form 2: Qualification Criteria 39 Form 3: Checklist 42",
+                    "1) The document is published on the portal.",
+                    "2) Our Eligibility and Qualifications to participate:",
+                    "a) We meet all the qualification criteria of this document."])
+    assert texts(doc) == []
+
+
+def test_sentences_keep_govt_and_cut_urls_together():
+    from bidkit.tender.clause_split import sentences
+    assert sentences("Not banned by any Govt. Department of Central Govt. at all. Next one.") == \
+        ["Not banned by any Govt. Department of Central Govt. at all.", "Next one."]
+    assert len(sentences("Register on https://etenders. Gov.in before bidding.")) == 1
+
+
+def test_clause_split_is_computed_once_per_outline():
+    from bidkit.tender.clause_split import split_clauses
+    outline = build_outline(make_doc(NOTICE))
+    first, second = split_clauses(outline), split_clauses(outline)
+    assert first == second and first[0] is second[0] and first is not second

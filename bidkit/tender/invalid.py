@@ -11,6 +11,7 @@ Contract chapters (post-award termination) and award cancellations are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
@@ -33,20 +34,27 @@ _ZH_CONSEQUENCE = re.compile(
     r"拒收|不予(?:接收|接受)|恕不接收|(?:被|予以|将|均将)拒绝|拒绝(?:接收|并|其投标|其响应)|"
     r"(?:其|投标人|供应商)[^。，,]{0,6}不得参加(?:开标|评标|评审)|非实质性响应|无资格参加|取消(?:其)?(?:投标|参与磋商|参加)资格|"
     r"不进入(?:后续|下一步)|否则[，,]?(?:视为)?无效|取消其?(?:参与|参加)?(?:磋商|谈判|投标)?的?资格|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
-    r"資格不符|投標無效|視為無效|不予接受|廢標"
+    r"不能成交|概不(?:接受|接收)|恕不(?:接受|受理)|取消(?:其)?(?:响应|磋商|谈判)资格|拒绝其参加|视为废标|否决投标|"
+    r"資格不符|(?:投標|其)[^。；，,]{0,6}無效|無效(?:投標|標)|視為無效|不予接受|廢標|(?:被|予以|將|均將)拒絕|拒絕(?:接收|其投標)|"
+    r"被?否決(?:其)?投標|不予受理|概不受理|不合格標"
 )
-_BID = r"(?:proposals?|bids?|offers?|tenders?|submissions?|quotations?|applications?)"
+# contractor / quote / EOI vocabularies name the bid too (US FAR RFQs, Indian REOIs)
+_BID = r"(?:proposals?|bids?|offers?|tenders?|submissions?|quotations?|quotes?|applications?|responses?|r?eois?)"
 _EN_CONSEQUENCE = re.compile(
-    r"\b(?:(?:will|shall|may|must|would)\s+(?:\w+\s+)?(?:be\s+)?(?:rejected|disqualified|"
+    r"\b(?:(?:(?:will|shall|may|must|would)\s+(?:\w+\s+)?(?:be\s+)?|(?:are|is|be)\s+liable\s+to\s+be\s+)"
+    r"(?:(?:summarily\s+)?rejected|disqualified|"
     r"declared\s+non-?\s*responsive|rendered\s+non-?\s*responsive|"
     r"deemed\s+(?:to\s+be\s+)?(?:substantially\s+)?non-?\s*responsive|"
     r"viewed\s+as\s+non-?\s*responsive|considered\s+non-?\s*responsive)|"
-    rf"{_BID}\b[^.;]{{0,80}}\b(?:will|shall|may)\s+not\s+(?:be\s+)?(?:further\s+)?"
+    rf"\b{_BID}\b[^.;]{{0,80}}\b(?:will|shall|may)\s+not\s+(?:be\s+)?(?:further\s+)?"
     r"(?:considered|accepted|evaluated|opened|entertained)\b|"
     rf"(?:shall|will)\s+not\s+(?:consider|accept|evaluate|entertain)\s+(?:any\s+|the\s+|such\s+)?{_BID}|"
-    rf"{_BID}\b[^.;]{{0,60}}\bopened\s+only\s+for|"
+    rf"\b{_BID}\b[^.;]{{0,60}}\bopened\s+only\s+for|"
     r"(?:result|lead)\s+(?:directly\s+)?(?:in|to)\s+(?:the\s+)?(?:eventual\s+)?(?:rejection|disqualification)|"
     r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|"
+    r"(?:deemed|considered|rated)\s+(?:to\s+be\s+)?unacceptable|"
+    r"(?:will|shall|must|may)\s+not\s+be\s+(?:further\s+evaluated|considered\s+for\s+(?:the\s+)?award|"
+    r"eligible\s+for\s+(?:the\s+)?award)|ineligible\s+for\s+(?:the\s+)?award|"
     rf"reject(?:s|ed)?\s+(?:the|any|a|its|such)\s+{_BID}|non-?\s*responsive)",
     re.IGNORECASE,
 )
@@ -89,7 +97,7 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
             if id(item) not in listed and not _skip(outline, item):
                 listed.add(id(item))
                 _add(found, item, item.text)
-        if items and (c.body.rstrip().endswith(("：", ":")) or re.search(r"(?:下列|以下|如下)[^。]{0,6}之一", c.body)):
+        if items and (_is_row_list_label(c) or c.body.rstrip().endswith(("：", ":")) or re.search(r"(?:下列|以下|如下)[^。]{0,6}之一", c.body)):
             continue  # the lead-in itself is not a condition; its items are
         for segment in consequence_segments(c):
             _add(found, c, segment)
@@ -100,9 +108,33 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
 
 def _list_items(clauses: list[Clause], i: int) -> list[Clause]:
     c = clauses[i]
+    if _is_row_list_label(c):
+        return _row_list_items(clauses, i)
     if _is_list_head(c) or (_is_review_table_head(c) and _fail_means_invalid(clauses, i)):
         return leaf_items(list_after(clauses, i))
     return []
+
+
+# A row label naming the grounds ('响应被拒绝的情况（主要废标条款） | （1）…；（2）…').
+_ROW_LABEL = re.compile(r"(?:被拒绝|被否决|无效|废标|否决|拒收|被拒絕|無效|廢標)[^|]{0,8}(?:情况|情形|条款|情況|條款)|"
+                        r"grounds?\s+for\s+(?:rejection|disqualification)|rejection\s+(?:criteria|grounds)", re.IGNORECASE)
+
+
+def _is_row_list_label(c: Clause) -> bool:
+    return c.is_row and len(c.cells) >= 2 and len(c.cells[0]) <= 30 and bool(_ROW_LABEL.search(c.cells[0]))
+
+
+def _row_list_items(clauses: list[Clause], i: int) -> list[Clause]:
+    """The numbered grounds packed in the row's other cells: the splitter made one clause per
+    number; the first still carries the label, which is not a ground."""
+    first = clauses[i]
+    label = first.cells[0]
+    items = [replace(first, text=first.text[len(label):].lstrip(" |"))]
+    for c in clauses[i + 1:]:
+        if not (c.is_row and c.block is first.block and c.raw_cells == first.raw_cells):
+            break
+        items.append(c)
+    return [x for x in items if len(x.text) >= 4]
 
 
 def _is_review_table_head(c: Clause) -> bool:
@@ -153,6 +185,8 @@ def _is_list_head(c: Clause) -> bool:
         return bool(re.search(r"(?:下列|以下|如下)[^。]{0,6}之一", body)) and _has_consequence(body)
     if not re.search(r"[：:]\s*$", body):
         return False
+    if re.search(r"\bfollowing\b", body, re.IGNORECASE) and _has_consequence(body):
+        return True  # '… the following are the aspects for which an EOI shall be rejected:'
     return bool(_LEAD_IN.search(body) and (_has_consequence(body) or _HEAD.search(body)))
 
 
@@ -160,8 +194,18 @@ def _is_list_head(c: Clause) -> bool:
 _AWARD = re.compile(r"取消(?:其)?(?:中标|成交)(?:候选人)?资格|中标无效|成交无效|成交通知书无效")
 
 
+def _squash(text: str) -> str:
+    """'予以  拒绝', '恕 不接受': PDF-to-Word conversions space CJK characters apart."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+
+
+def _any_consequence(text: str) -> bool:
+    text = _squash(text)
+    return bool(_ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text))
+
+
 def _has_consequence(text: str) -> bool:
-    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)  # '评 审' letter-spacing
+    text = _squash(text)
     hit = _ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text)
     if not hit or _NOT_INVALID.search(text):
         return False
@@ -172,7 +216,7 @@ def _has_consequence(text: str) -> bool:
 def consequence_segments(c: Clause) -> list[str]:
     """Cut a clause into items that each end with a sentence stating an invalidity
     consequence; the first item keeps the clause's start (annotators quote from there)."""
-    if not (_ZH_CONSEQUENCE.search(c.text) or _EN_CONSEQUENCE.search(c.text)):
+    if not _any_consequence(c.text):
         return []
     if _title_only(c):
         return []  # '2.5 否决投标情形', '序号 | 否决投标情形': names a list, states no ground
@@ -200,7 +244,7 @@ def _segments(text: str) -> list[str]:
             # before the consequence belongs to other items
             out.append("".join(_spaced(pending if len(pending) <= 3 else pending[-1:])))
             pending = []
-        elif _ZH_CONSEQUENCE.search(sentence) or _EN_CONSEQUENCE.search(sentence):
+        elif _any_consequence(sentence):
             pending = []  # a consequence for the award / contract: not this bid's
     return out
 

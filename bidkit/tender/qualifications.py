@@ -59,6 +59,8 @@ _MAX_ITEMS = 60
 # 'This section lays down the criteria …' / '本章规定…': says what a part of the tender holds.
 _DESCRIBES_PART = re.compile(r"(?:this|the following) (?:section|part|chapter|annex(?:ure)?|appendix)\b|"
                              r"本(?:章|部分|节|附件)(?:规定|包括|列明|说明)", re.IGNORECASE)
+# 'Form 2.1: Performance Capability Statement', '附件3：资格声明函': the name of a form to fill in.
+_FORM_NAME = re.compile(r"(?:forms?|annex(?:ure)?|appendix|附件|附表)\s*[\dA-Z][\w.\-]*\s*[:：]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"^(?:our|we)\b|我方|我公司|本公司|本单位|本人", re.IGNORECASE)
 
 
@@ -80,7 +82,8 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     _add_list(found, _english_criteria(outline, clauses))
     _add_list(found, _cell_lists(clauses))
     _add_list(found, _table_group_rows(clauses))
-    found = [piece for c in found if not _DESCRIBES_PART.match(c.body) for piece in _split_english_criteria(c)]
+    found = [piece for c in found if not (_DESCRIBES_PART.match(c.body) or _FORM_NAME.match(c.body))
+             for piece in _split_english_criteria(c)]
     _add_list(found, tables)
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
