@@ -36,7 +36,7 @@ _ZH_CONSEQUENCE = re.compile(
     r"不进入(?:后续|下一步)|否则[，,]?(?:视为)?无效|取消其?(?:参与|参加)?(?:磋商|谈判|投标)?的?资格|资格审查不(?:通过|合格)|资格不符合要求|审查不通过|"
     r"不能成交|概不(?:接受|接收)|恕不(?:接受|受理)|取消(?:其)?(?:响应|磋商|谈判)资格|拒绝其参加|视为废标|否决投标|"
     r"資格不符|(?:投標|其)[^。；，,]{0,6}無效|無效(?:投標|標)|視為無效|不予接受|廢標|(?:被|予以|將|均將)拒絕|拒絕(?:接收|其投標)|"
-    r"被?否決(?:其)?投標|不予受理|概不受理|不合格標"
+    r"被?否決(?:其)?投標|概不受理|不合格標"
 )
 # contractor / quote / EOI vocabularies name the bid too (US FAR RFQs, Indian REOIs)
 _BID = r"(?:proposals?|bids?|offers?|tenders?|submissions?|quotations?|quotes?|applications?|responses?|r?eois?)"
