@@ -172,6 +172,8 @@ class _PrefetchedEmbedder:
     def embed(self, texts: list[str]):
         import numpy as np
 
+        if not texts:
+            return self.inner.embed(texts)
         missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
         if missing:
             self.vectors.update(zip(missing, self.inner.embed(missing)))
