@@ -172,3 +172,27 @@ def test_sub_factors_numbered_in_one_criteria_cell_are_items_when_they_add_up():
     items, _ = extract_scoring(build_outline(doc))
     assert [(i.item, i.points) for i in items] == [("价格", 30), ("技术部分", 55), ("技术响应", 40),
                                                    ("增值服务", 15), ("业绩", 15)]
+
+
+def test_groups_listed_with_their_sub_items_do_not_warn():
+    tender = Tender(scoring=[ScoringItem(item=n, points=p) for n, p in
+                             [("价格", 30), ("技术部分", 55), ("技术响应", 40), ("增值服务", 15), ("业绩", 15)]],
+                    scoring_total=100)
+    assert not any("add up" in w for w in validate_tender(tender))
+    tender.scoring[-1].points = 10
+    assert any("add up" in w for w in validate_tender(tender))
+
+
+def test_adjectival_rating_factors_are_items_without_points():
+    doc = doc_of([para("3.0 Basis of award", 7), para("Technical approach is more important than price.", 7),
+                  para("3.3.2.1 - Technical Approach", 8), para("The following ratings will be used:", 8),
+                  para("● Exceptional: Quotations explain methods in detail.", 8),
+                  para("● Good: Quotations explain methods.", 8), para("● Poor: Quotations fail.", 8),
+                  para("3.3.2.2 - Management Approach", 9), para("The following ratings will be used:", 9),
+                  para("● Very Likely: the contractor will succeed.", 9),
+                  para("● Unlikely: the contractor will not succeed.", 9),
+                  para("3.3.2.3 Pricing", 9), para("Prices will be evaluated separately.", 9),
+                  para("4.0 Submission process", 10), para("4.1 Submission instructions", 10)])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points, i.page) for i in items] == [
+        ("Technical Approach", None, 8), ("Management Approach", None, 9), ("Pricing", None, 9)]

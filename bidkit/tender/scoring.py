@@ -29,6 +29,7 @@ from bidkit.tender.scoring_common import (
 from bidkit.tender.scoring_lines import scoring_from_lines
 from bidkit.tender.scoring_list import scoring_from_list
 from bidkit.tender.scoring_loose import has_signal, loose_items
+from bidkit.tender.scoring_ratings import scoring_from_ratings
 
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("seq", re.compile(r"^(序号|编号|序|No\.?|S\.?\s*No\.?|Sr\.?\s*No\.?|#)$", re.IGNORECASE)),
@@ -65,6 +66,8 @@ def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
         items = scoring_from_lines(outline)
     if not items:
         items = scoring_from_list(outline)
+    if not items:
+        items = scoring_from_ratings(outline)
     items = _dedupe(items)
     items += weight_split_items(outline, items)
     return items, stated_total(outline, items)

@@ -45,9 +45,43 @@ def points_sum_warning(tender: Tender) -> str | None:
         return None
     whole = sum(s.points for s in pointed)
     non_price = sum(s.points for s in pointed if s.category not in _PRICE_CATEGORIES)
-    if any(abs(x - total) <= 0.01 for x in (whole, non_price)):
+    if any(abs(x - total) <= 0.01 for x in (whole, non_price)) or _top_level_adds_up(pointed, total):
         return None
     missing = len(tender.scoring) - len(pointed)
     note = f" ({missing} item(s) have no points)" if missing else ""
     return (f"Scoring items add up to {whole:g} points{note}, but the tender states "
             f"{total:g}; check the scoring table against the tender.")
+
+
+def _top_level_adds_up(pointed: list, total: float) -> bool:
+    """Groups listed with their own sub-items: '技术部分 55' followed by sub-items adding up to 55
+    ('技术需求响应 12' … '增值服务 4'), or the criteria followed by 'Technical 70 / Financial 30'.
+    Either level adds up to the total when nothing is missing."""
+    points = [s.points for s in pointed]
+    top, i = 0.0, 0
+    while i < len(points):  # a group's sub-items right after it count once, as the group
+        top += points[i]
+        i += 1 + _sub_run(points, i)
+    if abs(top - total) <= 0.01:
+        return True
+    for i in range(len(points)):  # a level listed on its own: a consecutive run of >= 2 items
+        run = 0.0
+        for n, p in enumerate(points[i:]):
+            run += p
+            if n >= 1 and abs(run - total) <= 0.01:
+                return True
+            if run > total:
+                break
+    return False
+
+
+def _sub_run(points: list[float], group: int) -> int:
+    """How many items right after `group` are its sub-items (>= 2 of them adding up to it), else 0."""
+    run = 0.0
+    for n, p in enumerate(points[group + 1:], start=1):
+        run += p
+        if n >= 2 and abs(run - points[group]) <= 0.01:
+            return n
+        if run > points[group]:
+            break
+    return 0
