@@ -139,3 +139,15 @@ def test_heavy_libraries_are_not_imported_with_the_cli_or_the_kb_package():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_corrupted_chroma_database_is_reported_not_rebuilt(tmp_path, files):
+    kb_dir = tmp_path / "kb"
+    open_kb(kb_dir).add([files / "answers"])
+    database = kb_dir / "chroma.sqlite3"
+    with database.open("r+b") as handle:
+        handle.write(b"garbage" * 100)
+    size = database.stat().st_size
+    with pytest.raises(InputError, match="may be corrupted"):
+        open_kb(kb_dir).search("warranty")
+    assert database.stat().st_size == size  # left as it was, for a backup restore
