@@ -163,3 +163,29 @@ def test_a_scoring_item_on_parameter_responses_points_to_the_deviation_table_wit
                                          criteria="完全满足技术参数要求的得20分，▲每负偏离一项扣2分。"))
     answer = build_draft(tender, FakeKB()).scoring[0].answer
     assert "共3条，其中2条有知识库证据（无偏离），1条待确认" in answer.text
+
+
+def test_all_queries_of_a_draft_are_embedded_in_one_batch():
+    import numpy as np
+
+    from bidkit.draft.match import prefetch_queries
+
+    calls = []
+
+    class Embedder:
+        def embed(self, texts):
+            calls.append(list(texts))
+            return np.ones((len(texts), 4), dtype=np.float32)
+
+    class Store:
+        embedder = Embedder()
+
+    class KB:
+        store = Store()
+
+    kb = KB()
+    prefetch_queries(kb, ["甲", "乙", "甲", " "])
+    assert calls == [["甲", "乙"]]
+    assert kb.store.embedder.embed(["乙", "甲"]).shape == (2, 4) and len(calls) == 1
+    kb.store.embedder.embed(["丙"])
+    assert calls[-1] == ["丙"]
