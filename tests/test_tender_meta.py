@@ -280,3 +280,38 @@ def test_gem_style_bid_details_table_gives_buyer_and_emd():
 def test_bid_security_validity_in_days_is_not_an_amount():
     meta = _meta("INVITATION FOR BIDS", [["Bid security", "45"]])
     assert meta.deposit is None
+
+
+@pytest.mark.parametrize("label, amount", [("预算金额（万元）：150", 1_500_000), ("预算金额（元）：1,500,000.00", 1_500_000)])
+def test_budget_unit_written_in_the_label(label, amount):
+    assert _meta(label).budget == amount
+
+
+def test_budget_row_with_the_unit_in_its_label_cell():
+    assert _meta([["预算金额（元）", "1500000"]]).budget == 1_500_000
+
+
+def test_notice_summary_deadline_before_submitting_bids():
+    meta = _meta("项目概况", "某某服务项目的潜在投标人应在某平台获取招标文件，并于2024年06月11日 09点30分（北京时间）前递交投标文件。")
+    assert meta.deadline == "2024-06-11T09:30"
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Proposals must be received no later than 2:00 p.m. local time on Friday, March 15, 2024.", "2024-03-15T14:00"),
+    ("Sealed bids will be received until 10:00 AM on June 3, 2024, and then publicly opened.", "2024-06-03T10:00"),
+])
+def test_english_deadline_sentences(line, iso):
+    meta = _meta("REQUEST FOR PROPOSALS", line)
+    assert meta.deadline == iso
+    assert meta.project_name is None  # the sentence after the heading is not a title
+
+
+def test_english_title_over_cover_lines_stops_at_the_next_label_line():
+    meta = _meta("Request for Proposals (RFP)", "for", "Website Redesign Services", "Issued by: City of Example")
+    assert meta.project_name == "Website Redesign Services"
+
+
+def test_english_front_title_field_and_number_with_hash():
+    assert _meta("Solicitation No.: 75N95024Q00123", "Title: Laboratory Supplies").project_name == "Laboratory Supplies"
+    meta = _meta("CITY OF EXAMPLE", "REQUEST FOR PROPOSALS", "RFP #2024-12", "WEBSITE REDESIGN SERVICES")
+    assert meta.project_name == "WEBSITE REDESIGN SERVICES"

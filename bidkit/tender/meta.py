@@ -17,10 +17,12 @@ from bidkit.tender.meta_zh import (
     LABELS,
     ROW_NAME,
     STOP,
+    amount_unit_in_label,
     budget_from_table_header,
     case_buyer,
     cover_name,
     currency_zh,
+    deadline_before_submit,
     funds_amount,
     lots_zh,
     procedure_zh,
@@ -67,8 +69,11 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
         budget, max_price, line = header
         _set(meta, outline, "budget", (budget, line) if budget else None)
         _set(meta, outline, "max_price", (max_price, line) if max_price else None)
+    _set(meta, outline, "budget", amount_unit_in_label(lines, LABELS["budget"]))
+    _set(meta, outline, "max_price", amount_unit_in_label(lines, LABELS["max_price"]))
     _set(meta, outline, "budget", funds_amount(lines))
     _set(meta, outline, "deadline", _date(lines, LABELS["deadline"]))
+    _set(meta, outline, "deadline", deadline_before_submit(lines))
     _opening(meta, lines, outline)
     deposit = first_value(lines, LABELS["deposit"], STOP, _deposit_pick, colon=False)
     if deposit and deposit[0] != "none":

@@ -30,7 +30,8 @@ LABELS = {
         r"no\s+later\s+than|not\s+later\s+than|due\s+date\s+for\s+submission|bid\s+due\s+date)"
         r"|submission\s+by\b|submission\s+(?:date|time)\b"
         r"|\b(?:submissions?|proposals?|quotes?|quotations?|bids?|offers?|tenders?|responses?|applications?)"
-        r"\s+(?:are\s+|is\s+|shall\s+be\s+)?due\b", I),
+        r"\s+(?:are\s+|is\s+|shall\s+be\s+)?due\b"
+        r"|\b(?:received|accepted|submitted|delivered)\s+(?:until|by|before|up\s+to)\b", I),
     "opening": re.compile(r"\b(?:date\s+(?:(?:and|&)\s+time\s+)?of\s+(?:online\s+)?(?:bid\s+|technical\s+)?opening|"
                           r"(?:bid|tender|proposal)s?\s+opening(?:\s+(?:date|time))?\b|opening\s+of\s+(?:the\s+)?"
                           r"(?:technical\s+|pre-?qualification\s+)?(?:bids?|proposals?|tenders?))", I),
@@ -77,6 +78,7 @@ def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
     put("project_name", first_value(lines, LABELS["project_name"], STOP, _pick_name, colon=True, width=300))
     put("project_name", _name_after_title(lines))
     put("project_name", _name_above_title(lines))
+    put("project_name", _front_title(lines))
     put("purchaser", first_value(lines, LABELS["purchaser"], STOP, _pick_text))
     put("purchaser", _provision_for(lines))
     put("purchaser", _defined_as_buyer(lines))
@@ -128,6 +130,20 @@ _COVER_PROC = re.compile(r"^(?:request\s+for\s+(?:proposals?|quotations?|express
 _NAME_CUT = re.compile(r"\s(?:Reference|Ref\.|pursuant\s+to)\s.*$|[,;]\s.*$", I)
 
 
+_FRONT_TITLE = re.compile(r"^(?:Solicitation\s+|Tender\s+|Bid\s+|Contract\s+|RFP\s+|RFQ\s+)?Title\s*[:：]\s*(?P<v>.+)", I)
+
+
+def _front_title(lines: list[Line]) -> tuple[str, Line] | None:
+    """'Title: Laboratory Supplies' among the first lines (later 'Title:' rows are signatories' posts)."""
+    for line in lines[:40]:
+        m = _FRONT_TITLE.match(line.text.strip())
+        if m:
+            name = _pick_name(m["v"])
+            if name and not _SENTENCE.search(name):
+                return name, line
+    return None
+
+
 def _name_above_title(lines: list[Line]) -> tuple[str, Line] | None:
     """'Centers of Excellence Discovery BPA Reference FAR 8.405' / '(b)(1), for services …' /
     'Request for Quotation': the title lines above a bare procedure heading on the cover, up to
@@ -158,10 +174,13 @@ _PROVISION = re.compile(r"\bfor\s+the\s+(?:provision|supply|procurement)\s+of\s+
                         r"(?P<org>[A-Z].+?)[.\n]", I)
 
 
-def _windows(lines: list[Line], count: int = 15, span: int = 4):
+_LINE_MARK = " ¶ "
+
+
+def _windows(lines: list[Line], count: int = 15, span: int = 4, sep: str = " "):
     """Cover lines joined in small windows: a PDF cover puts the title and name on separate lines."""
     for line in lines[:count]:
-        yield " ".join(x.text for x in lines[line.index:line.index + span]), line
+        yield sep.join(x.text for x in lines[line.index:line.index + span]), line
 
 
 def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
@@ -169,19 +188,25 @@ def _name_after_title(lines: list[Line]) -> tuple[str, Line] | None:
         m = _PROVISION.search(text)
         if m:
             return m["name"].strip(), line
-    for text, line in _windows(lines):
+    for text, line in _windows(lines, sep=_LINE_MARK):
         m = _TITLE.search(text)
         if m:
-            name = _TITLE_END.split(_LEADING_NO.sub("", m["name"]), 1)[0].strip(" :.-–")
+            # a line that starts with a label ('Issued by:') ends the name without taking its last word
+            name = re.sub(r"^[¶\s]*(?:for\s+(?:the\s+)?[¶\s]*)?", "", m["name"], flags=I)
+            name = _LEADING_NO.sub("", name)
+            if _SENTENCE.search(name.split("¶")[0][:100]):
+                continue  # the line after the heading is a sentence, not a title
+            name = _TITLE_END.split(name, 1)[0].replace("¶", " ")
+            name = re.sub(r"\s+", " ", name).strip(" :.-–")
             if re.match(r"[A-Z][\w ]{0,25}:", name):
                 continue  # the next cover line is a labelled field, not the title
-            if 3 <= len(name) <= 250 and name[0].isupper() and len(name.split()) >= 2 and not re.search(
-                    r"^dear|\b(?:are|is|shall|will|has|have)\b", name, I):
+            if 3 <= len(name) <= 250 and name[0].isupper() and len(name.split()) >= 2 and not _SENTENCE.search(name):
                 return name, line
     return None
 
 
-_LEADING_NO = re.compile(r"^(?:RFP|RFQ|ITB|IFB|Tender|Bid|Solicitation)\s*(?:No|Number|Ref)\b\.?\s*:?\s*\S+\s*", I)
+_SENTENCE = re.compile(r"^dear|\b(?:are|is|shall|will|has|have|must|should|may|be|received|submitted)\b", I)
+_LEADING_NO = re.compile(r"^(?:RFP|RFQ|ITB|IFB|Tender|Bid|Solicitation)\s*(?:(?:No|Number|Ref)\b\.?|#)\s*:?\s*\S+\s*", I)
 _BUYER_DEFINED = re.compile(
     r"(?P<name>[A-Z][\w&.,'-]*(?:\s+(?:[A-Z][\w&.,'-]*|of|for|and|the|de))*)\s*\(\s*(?:the|hereinafter)\s+"
     r"(?:referred\s+to\s+as\s+)?[“\"']?(?:City|Purchaser|Client|Employer|Buyer|Authority|Owner|Procuring\s+Entity|"

@@ -113,6 +113,10 @@ def money_in(value: str, *, allow_unit_price: bool = False) -> float | None:
 def datetime_in(value: str) -> str | None:
     value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.IGNORECASE)
     value = re.sub(r"(?<=\d)\s+:\s*(?=\d{2})", ":", value)  # '04 :00 P.M.'
+    # '2:00 p.m. local time on Friday, March 15, 2024': weekday and time zone keep the time far from the date
+    value = re.sub(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,?\s*|\b(?:local|eastern|central|pacific|mountain|"
+                   r"Indian|standard)\s+(?:standard\s+)?time\b\s*|\((?:local\s+time|IST|EST|EDT|GMT|UTC)\)\s*", "",
+                   value, flags=re.IGNORECASE)
   # 'April 1, 2019 at noon'
     found = find_datetime(value)
     return found[0] if found else None

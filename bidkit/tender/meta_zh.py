@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bidkit.tender.meta_lines import Line
+from bidkit.tender.meta_lines import Line, datetime_in
 from bidkit.tender.text import cn_number, find_money
 
 LABELS: dict[str, re.Pattern] = {
@@ -117,6 +117,36 @@ def budget_from_table_header(lines: list[Line]) -> tuple[float | None, float | N
         if m and len(amounts) > 1:
             max_price = amounts[1] * (10_000 if m.group(1) == "万元" else 1)
         return budget, max_price, line
+    return None
+
+
+_UNIT_IN_LABEL = r"\s*[（(]\s*(?P<u>万元|萬元|元|万|人民币元|人民币万元)\s*[)）]\s*[:：|]?\s*(?P<n>\d[\d,，]*(?:\.\d+)?)(?![\d.]|\s*(?:万|元|%|％))"
+
+
+def amount_unit_in_label(lines: list[Line], label: re.Pattern) -> tuple[float, Line] | None:
+    """'预算金额（万元）：150' / a row '预算金额（元） | 1500000': the unit stands in the label."""
+    rx = re.compile(rf"(?:{label.pattern}){_UNIT_IN_LABEL}")
+    for line in lines:
+        m = rx.search(line.text)
+        if m:
+            amount = float(m["n"].replace(",", "").replace("，", ""))
+            if amount > 0:
+                return amount * (10_000 if "万" in m["u"] else 1), line
+    return None
+
+
+_BEFORE_SUBMIT = re.compile(r"(?:于|於|在)\s*(?P<d>\d{4}\s*年[^，。；]{4,30}?)\s*(?:之)?前\s*(?:递交|提交|遞交|送达|上传|上傳)"
+                            r"(?:纸质|电子)?(?:投标|投標|响应|響應|磋商|谈判|报价|應答|应答)(?:文件|書|书)")
+
+
+def deadline_before_submit(lines: list[Line]) -> tuple[str, Line] | None:
+    """The notice's 项目概况: '…并于2024年06月11日 09点30分（北京时间）前递交投标文件'."""
+    for line in lines:
+        m = _BEFORE_SUBMIT.search(line.text)
+        if m:
+            iso = datetime_in(m["d"])
+            if iso:
+                return iso, line
     return None
 
 
