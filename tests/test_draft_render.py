@@ -122,3 +122,16 @@ def test_english_volumes_number_pages_in_english(tmp_path):
     with zipfile.ZipFile(files["technical"]) as z:
         footers = "".join(z.read(n).decode() for n in z.namelist() if "footer" in n)
     assert "Page " in footers and "第 " not in footers
+
+
+def test_run_properties_are_in_schema_order_so_word_opens_the_file(tmp_path):
+    from docx.oxml.ns import qn
+
+    from bidkit.render.ooxml import _RPR_ORDER
+
+    for path in list(render(tmp_path, sample_tender()).values())[:3]:
+        body = docx.Document(str(path)).element.body
+        for rpr in body.iter(qn("w:rPr")):
+            if rpr.getparent().tag == qn("w:r"):
+                names = [c.tag.split("}")[1] for c in rpr]
+                assert names == sorted(names, key=lambda n: _RPR_ORDER.get(n, 99)), names

@@ -355,3 +355,31 @@ def apply_house_style(document, language: str = "zh") -> None:
     set_east_asian_fonts(document)
     set_body_text_size(document)
     add_page_number_footer(document, language)
+
+
+# ---------------------------------------------------------------- schema order repair
+
+# CT_RPr children in schema order (ECMA-376 EG_RPrBase, then w:rPrChange). Word refuses or
+# "repairs" files whose run properties come in another order; docxtpl's RichText writes
+# w:color/w:shd before w:b, so rendered documents need this pass.
+_RPR_ORDER = {name: i for i, name in enumerate((
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color",
+    "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
+    "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+    "rPrChange"))}
+
+
+def normalise_run_properties(document) -> int:
+    """Put the children of every run's w:rPr in schema order; returns how many were fixed."""
+    fixed = 0
+    for rpr in document.element.body.iter(qn("w:rPr")):
+        if rpr.getparent() is None or rpr.getparent().tag != qn("w:r"):
+            continue
+        children = list(rpr)
+        ordered = sorted(children, key=lambda el: _RPR_ORDER.get(etree.QName(el).localname, 99))
+        if ordered != children:
+            for child in ordered:
+                rpr.append(child)  # append moves the element: the result is the sorted order
+            fixed += 1
+    return fixed

@@ -204,6 +204,7 @@ def render_volume(draft: BidDraft, name: str, templates_dir: Path | None = None)
                          "fix it or export a fresh copy with `bidkit templates export`.") from exc
     document = template.docx
     comment_gaps(document, {g.id: g for g in draft.gaps}, draft.language)
+    ooxml.normalise_run_properties(document)  # docxtpl's RichText writes rPr out of order
     ooxml.set_update_fields_on_open(document)
     ooxml.set_custom_property(document, "bidkit_generator", f"bidkit {__version__}")
     ooxml.set_custom_property(document, "bidkit_source", draft.source_file)
