@@ -135,3 +135,4 @@ def test_run_properties_are_in_schema_order_so_word_opens_the_file(tmp_path):
             if rpr.getparent().tag == qn("w:r"):
                 names = [c.tag.split("}")[1] for c in rpr]
                 assert names == sorted(names, key=lambda n: _RPR_ORDER.get(n, 99)), names
+                assert all(s.get(qn("w:val")) for s in rpr.findall(qn("w:shd")))

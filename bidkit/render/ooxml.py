@@ -371,11 +371,16 @@ _RPR_ORDER = {name: i for i, name in enumerate((
 
 
 def normalise_run_properties(document) -> int:
-    """Put the children of every run's w:rPr in schema order; returns how many were fixed."""
+    """Put the children of every run's w:rPr in schema order and give w:shd its required w:val;
+    returns how many w:rPr were fixed."""
     fixed = 0
     for rpr in document.element.body.iter(qn("w:rPr")):
         if rpr.getparent() is None or rpr.getparent().tag != qn("w:r"):
             continue
+        for shd in rpr.findall(qn("w:shd")):
+            if shd.get(qn("w:val")) is None:  # docxtpl writes only w:fill
+                shd.set(qn("w:val"), "clear")
+                shd.set(qn("w:color"), "auto")
         children = list(rpr)
         ordered = sorted(children, key=lambda el: _RPR_ORDER.get(etree.QName(el).localname, 99))
         if ordered != children:
