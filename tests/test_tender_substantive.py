@@ -126,3 +126,13 @@ def test_marked_form_listed_once_when_its_title_repeats_an_earlier_list_item():
 def test_clause_quoting_a_marked_heading_inside_is_not_a_duplicate_of_it():
     items = _run(STAR_LEGEND, "★三、商务和其他要求", "（1）采购人按照★三、商务和其他要求 4、验收标准完成验收后结算。")
     assert len(items) == 2
+
+
+def test_marker_closing_a_clause_marks_it():
+    items = _run(STAR_LEGEND, "1.投标人须具备ISO9001质量管理体系认证。★", "2.普通要求。", "3.质保期三年（★）")
+    assert [r.text for r in items] == ["1.投标人须具备ISO9001质量管理体系认证。★", "3.质保期三年（★）"]
+
+
+def test_marker_in_its_own_column_marks_the_rest_of_the_row():
+    table = [["序号", "技术参数", "重要性"], ["1", "工作温度 -20~50℃", "★"], ["2", "外壳颜色白色", ""]]
+    assert [r.text for r in _run(STAR_LEGEND, table)] == ["★ 工作温度 -20~50℃"]

@@ -78,6 +78,12 @@ def _marked_clauses(block: Block, symbols: str):
             while cells and re.fullmatch(r"[\d.、]+", cells[0]):
                 cells = cells[1:]  # a bare row number
             for i, cell in enumerate(cells):
+                alone = re.fullmatch(rf"[（(]?\s*([{re.escape(symbols)}])\s*[)）]?", nfkc(cell))
+                if alone:  # a marker column ('重要性 | ★'): the clause is the rest of the row
+                    rest = " | ".join(c for j, c in enumerate(cells) if j != i)
+                    if len(re.sub(r"\W", "", rest)) >= 4:
+                        yield f"{alone.group(1)} {rest}"[:400], alone.group(1), False
+                    break
                 m = re.match(rf"{_NUMBER}([{re.escape(symbols)}])", nfkc(cell))
                 if m and not _REFERENCE_AFTER.match(nfkc(cell)[m.end():]):
                     yield " | ".join(cells[i:])[:400], m.group(1), False
@@ -90,6 +96,10 @@ def _marked_clauses(block: Block, symbols: str):
     else:
         text_out = text
     starts = list(re.finditer(rf"(?:^|(?<=[。；;:：\n]))\s*{_NUMBER}([{re.escape(symbols)}])", text))
+    starts = [m for m in starts if re.search(r"\w", text[m.end():])]  # '…认证。★' closes a clause
+    if not starts:
+        yield from _trailing_marker(block, text, text_out, symbols)
+        return
     for n, m in enumerate(starts):
         if _REFERENCE_AFTER.match(text[m.end():]) or _REFERENCE_BEFORE.search(text[:m.start(1)]):
             continue
@@ -98,6 +108,15 @@ def _marked_clauses(block: Block, symbols: str):
         if len(re.sub(r"\W", "", clause)) < 2:
             continue
         yield clause[:400], m.group(1), _is_heading(block, clause)
+
+
+def _trailing_marker(block: Block, text: str, text_out: str, symbols: str):
+    """'1.投标人须具备ISO9001认证。★' / '…（★）': the marker closes the clause instead of opening it."""
+    m = re.search(rf"\s*[（(]?\s*([{re.escape(symbols)}])\s*[)）]?\s*$", text)
+    if not m or "\n" in text.strip() or _REFERENCE_BEFORE.search(text[:m.start(1)]):
+        return
+    if len(re.sub(r"\W", "", text[:m.start()])) >= 4:
+        yield text_out.strip()[:400], m.group(1), False
 
 
 def _is_heading(block: Block, clause: str) -> bool:
