@@ -178,3 +178,35 @@ def test_clause_split_is_computed_once_per_outline():
     outline = build_outline(make_doc(NOTICE))
     first, second = split_clauses(outline), split_clauses(outline)
     assert first == second and first[0] is second[0] and first is not second
+
+
+def test_consortium_rules_are_dropped_when_the_tender_accepts_no_consortium():
+    doc = make_doc(["第一章 招标公告", "二、投标人资格要求", "1、具有独立承担民事责任的能力；",
+                    "2、本项目不接受联合体投标。", "三、获取招标文件",
+                    "第二章 投标人须知", "4.投标人的资格要求",
+                    "4.1 投标人应具备本项目要求的资格条件。", "4.2 联合体投标的，联合体各方应提交联合投标协议书。",
+                    "5.踏勘现场"])
+    assert texts(doc) == ["1、具有独立承担民事责任的能力；", "2、本项目不接受联合体投标。",
+                          "4.1 投标人应具备本项目要求的资格条件。"]
+
+
+def test_review_procedure_registration_and_evidence_lists_are_not_qualifications():
+    doc = make_doc(["第二章 须知", "22.对投标人的资格审查",
+                    "22.1 资格审查依据法律法规和招标文件的规定进行。", "22.2 通过资格审查的投标人不足3家的，不得评标。",
+                    "23.评标", "1、合格供应商可于2025-06-10至2025-06-16登录平台报名，报名时提交：",
+                    "（1）营业执照扫描件；", "（2）法定代表人授权委托书。",
+                    "14.1为证明投标方符合规定的资格条件，投标方应提供下列文件：",
+                    "(1)证明投标方资质和资格的文件；", "(2)财务状况声明函；"], fmt="docx")
+    assert texts(doc) == []
+
+
+def test_explanatory_sub_items_under_an_english_criterion_are_notes():
+    doc = make_doc(["2.0 Qualification Criteria:",
+                    "Bidders who fulfil the following requirements are eligible.",
+                    "a) The bidders must have completed similar works during the last seven years as follows:",
+                    "Three similar works each costing not less than 40% of the estimated cost.",
+                    "(i) For evaluation purpose, the completion cost shall be enhanced by 7% per annum.",
+                    "(ii) The cost of free issue materials shall not be included.",
+                    "b) Should have average annual turnover of at least 50% of the estimated cost.",
+                    "3.0 Tender documents"])
+    assert [t[:2] for t in texts(doc)] == ["a)", "b)"]

@@ -34,7 +34,7 @@ _EN_HEAD = re.compile(
 )
 # Headings that name a procedure or evidence, not the requirements themselves.
 _NOT_HEAD = re.compile(
-    r"程序|流程|方法|证明文件|证明材料|声明|响应表|资格后审|资格预审公告|documents? establishing|"
+    r"程序|流程|方法|证明文件|证明材料|为证明|声明|响应表|资格后审|资格预审公告|可于|报名|获取|登录|documents? establishing|"
     r"evaluation of|procedure|form\b", re.IGNORECASE)
 # An inline label that makes the clause itself a requirement on the bidder:
 # 'Characteristic of the audit firm: The audit firm should be …', '投标人资格要求：具有…'.
@@ -53,7 +53,7 @@ _PERSONNEL = re.compile(r"人员|专家|经理|负责人|工程师|团队|成员
 _REVIEW_OUTCOME = re.compile(r"审查不(?:通过|合格)|不(?:通过|合格)|无效|否决其?投标(?!资格)|rejected|disqualif", re.IGNORECASE)
 # '资格审查' alone titles the review procedure; its numbered text is procedure, its table rows
 # are the checks.
-_PROCEDURE_TITLE = re.compile(r"^(?:[^\w]*)(?:资格(?:性)?(?:审查|评审|检查))(?:程序|办法)?\s*$")
+_PROCEDURE_TITLE = re.compile(r"^(?:[^\w]*)(?:对(?:投标人|供应商|申请人)的?)?(?:资格(?:性)?(?:审查|评审|检查))(?:程序|办法)?\s*$")
 _LEAD_IN = re.compile(r"(?:下列|以下|如下|following)[^。；]*[：:]\s*$", re.IGNORECASE)
 _MAX_ITEMS = 60
 # 'This section lays down the criteria …' / '本章规定…': says what a part of the tender holds.
@@ -61,6 +61,17 @@ _DESCRIBES_PART = re.compile(r"(?:this|the following) (?:section|part|chapter|an
                              r"本(?:章|部分|节|附件)(?:规定|包括|列明|说明)", re.IGNORECASE)
 # 'Form 2.1: Performance Capability Statement', '附件3：资格声明函': the name of a form to fill in.
 _FORM_NAME = re.compile(r"(?:forms?|annex(?:ure)?|appendix|附件|附表)\s*[\dA-Z][\w.\-]*\s*[:：]", re.IGNORECASE)
+# What the reviewer does with the requirements, not a requirement ('资格审查依据…', '…查询投标人信用记录',
+# '通过资格审查的投标人不足3家的，不得评标').
+_PROCEDURE_ITEM = re.compile(r"审查人|进行审查|资格审查依据|不足\s*(?:3|三)\s*家|查询[^。]{0,12}信用记录|信用记录查询|"
+                             r"審查人|進行審查")
+# The tender does not accept joint bids: its rules for consortia are boilerplate.
+_NO_JOINT_BIDS = re.compile(r"(?:不接受|不允许|不得以|拒绝)[^。；，,]{0,4}联合体|联合体[^。；]{0,6}(?:不被接受|不予接受|不允许)|"
+                            r"(?:不接受|不允許)[^。；，,]{0,4}聯合體|"
+                            r"(?:joint ventures?|consortium|consortia)[^.;]{0,30}(?:is|are|will|shall)\s+not\s+(?:be\s+)?"
+                            r"(?:accepted|allowed|permitted|eligible)|\bno\s+(?:joint ventures?|consortium|consortia)\b",
+                            re.IGNORECASE)
+_JOINT = re.compile(r"联合体|聯合體|联合响应|联合投标|joint ventures?|consorti|\bJV\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"^(?:our|we)\b|我方|我公司|本公司|本单位|本人", re.IGNORECASE)
 
 
@@ -68,9 +79,11 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     clauses = split_clauses(outline)
     found: list[Clause] = []
     tables: list[Clause] = []  # criteria table rows: one criterion per row, never split
+    position = {id(c): n for n, c in enumerate(clauses)}
     for i, c in enumerate(clauses):
         if _is_qualification_head(c, outline.section_title(c.block) or "") and not in_toc(outline, c):
-            items = [x for x in leaf_items(list_after(clauses, i)) if not _is_qualification_head(x)]
+            items = [x for x in leaf_items(_without_notes(list_after(clauses, i), position))
+                     if not _is_qualification_head(x) and (x.is_row or not _PROCEDURE_ITEM.search(x.text))]
             if not any(x.is_row for x in items):
                 tables += _criteria_table_after(clauses, i)
             if _PROCEDURE_TITLE.match(c.body):
@@ -85,6 +98,9 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     found = [piece for c in found if not (_DESCRIBES_PART.match(c.body) or _FORM_NAME.match(c.body))
              for piece in _split_english_criteria(c)]
     _add_list(found, tables)
+    if _NO_JOINT_BIDS.search(outline.doc.text):
+        # only items about consortia (named up front); a long check row that mentions them stays
+        found = [c for c in found if not _JOINT.search(c.body[:30]) or _NO_JOINT_BIDS.search(c.text)]
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
 
@@ -93,13 +109,40 @@ _MODAL = re.compile(r"\b(?:should|must|shall)\b", re.IGNORECASE)
 
 def _split_english_criteria(c: Clause) -> list[Clause]:
     """'The agency should have … . The lead agency should have …': an English item that holds
-    several criterion sentences (a table row PDF text merged) gives one item per sentence."""
+    several criterion sentences (a table row PDF text merged) gives one item per sentence.
+    A numbered item is one clause by the tender's own numbering and stays whole."""
+    if c.style not in (None, "row", "bullet"):
+        return [c]
     parts = sentences(c.text)
     if len(parts) < 2 or not re.search(r"[A-Za-z]{4}", c.text[:40]):
         return [c]
     if sum(bool(_MODAL.search(p)) for p in parts) < 2 or not all(len(p) >= 25 for p in parts[1:]):
         return [c]
     return [replace(c, text=p) for p in parts]
+
+
+def _without_notes(items: list[Clause], position: dict[int, int]) -> list[Clause]:
+    """English sub-items that explain an item are notes, not criteria: the item is a complete
+    sentence ('a) … completed works.' then '(i) For evaluation purpose …'), or its colon was
+    answered by unnumbered text first ('a) … following works:' 'Three works of …' 'Note- …' then
+    '(i) …'). Chinese items often end '…条件。' before their list, so they are left alone."""
+    top = next((c.style for c in items if c.style not in (None, "row")), None)
+    out: list[Clause] = []
+    parent: Clause | None = None
+    notes: bool | None = None
+    for c in items:
+        if c.style in (None, "row", top):
+            parent, notes = (c, None) if c.style == top else (parent, notes)
+            out.append(c)
+            continue
+        if parent is not None and re.match(r"[A-Za-z]", parent.body):
+            if notes is None:
+                notes = not parent.body.rstrip().endswith((":", "：")) or \
+                    position.get(id(c), 0) - position.get(id(parent), 0) > 1
+            if notes:
+                continue
+        out.append(c)
+    return out
 
 
 def _add_list(found: list[Clause], items: list[Clause]) -> None:
