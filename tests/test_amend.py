@@ -202,3 +202,12 @@ def test_tender_boilerplate_that_reads_like_a_change_is_not_one(tmp_path):
         "The Tariff shall be revised as per the terms of the agreement.",
     ]), encoding="utf-8")
     assert find_changes(read_document(path), "rules.txt") == []
+
+
+def test_quoted_clause_with_its_own_full_stop_is_one_change(tmp_path):
+    tender = _tender()
+    tender.requirements.append(Requirement(kind="commercial", text="★交付期：合同签订之日起90日内完成安装。",
+                                           marker="★", substantive=True))
+    result = _apply(tmp_path, "gz2.txt", ["1. 原第4.1条：“★交付期：合同签订之日起90日内完成安装。”现更正为："
+                                          "“★交付期：合同签订之日起120日内完成安装。”"], tender=tender)
+    assert [r.text for r in result.requirements if "交付期" in r.text] == ["★交付期：合同签订之日起120日内完成安装。"]

@@ -107,8 +107,20 @@ def _unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
+
+
 def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[。；;!?！？])|\n|(?<=\.)\s+(?=[A-Z(“\"‘])", _unwrap(text))
+    """Sentences, but never split inside a quotation: '原“…。”现更正为“…。”' is one change."""
+    parts = []
+    for chunk in re.split(r"\n|(?<=\.)\s+(?=[A-Z(“\"‘])", _unwrap(text)):
+        depth, start = 0, 0
+        for i, ch in enumerate(chunk):
+            depth += (ch in _OPEN_QUOTES) - (ch in _CLOSE_QUOTES and depth > 0)
+            if depth == 0 and ch in "。；;!?！？" and not (i + 1 < len(chunk) and chunk[i + 1] in _CLOSE_QUOTES):
+                parts.append(chunk[start:i + 1])
+                start = i + 1
+        parts.append(chunk[start:])
     return [p.strip() for p in parts if p and p.strip()]
 
 
@@ -199,7 +211,10 @@ def _fields_for(change: Change) -> list[tuple[str, str]]:
     label = change.label
     if _NOT_DEADLINE.search(label):
         return []
-    return [(name, kind) for name, kind, rx in _FIELDS if rx.search(label)]
+    fields = [(name, kind) for name, kind, rx in _FIELDS if rx.search(label)]
+    if any(name == "deposit" for name, _ in fields):  # '保证金缴纳截止时间' is the deposit's date
+        fields = [(name, kind) for name, kind in fields if kind == "money"]
+    return fields
 
 
 def _new_value(kind: str, text: str) -> object | None:
