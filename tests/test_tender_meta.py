@@ -315,3 +315,24 @@ def test_english_front_title_field_and_number_with_hash():
     assert _meta("Solicitation No.: 75N95024Q00123", "Title: Laboratory Supplies").project_name == "Laboratory Supplies"
     meta = _meta("CITY OF EXAMPLE", "REQUEST FOR PROPOSALS", "RFP #2024-12", "WEBSITE REDESIGN SERVICES")
     assert meta.project_name == "WEBSITE REDESIGN SERVICES"
+
+
+def test_invitation_sentence_names_agency_and_buyer_when_no_labels_do():
+    meta = _meta("某某项目管理有限公司（以下简称“采购代理机构”）受某某街道办事处（以下简称“采购人”）委托，"
+                 "对“某某街道保洁服务项目”进行公开招标。")
+    assert (meta.agency, meta.purchaser) == ("某某项目管理有限公司", "某某街道办事处")
+
+
+def test_labelled_buyer_beats_the_invitation_sentence():
+    meta = _meta("采购人：某某区教育局", "某某市政府采购中心受某某区人民政府的委托，对某某项目以竞争性磋商方式进行采购。")
+    assert meta.purchaser == "某某区教育局"
+    assert meta.agency == "某某市政府采购中心"
+
+
+def test_budget_and_ceiling_written_as_sentences():
+    meta = _meta("本项目预算为120万元，最高限价为118万元。")
+    assert (meta.budget, meta.max_price) == (1_200_000, 1_180_000)
+
+
+def test_lot_count_共分n个采购包():
+    assert _meta("本项目共分2个采购包。").lots == 2

@@ -17,12 +17,14 @@ from bidkit.tender.meta_zh import (
     LABELS,
     ROW_NAME,
     STOP,
+    amount_after_is,
     amount_unit_in_label,
     budget_from_table_header,
     case_buyer,
     cover_name,
     currency_zh,
     deadline_before_submit,
+    entrusted_parties,
     funds_amount,
     lots_zh,
     procedure_zh,
@@ -61,6 +63,10 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
     _set(meta, outline, "project_name", cover_name(lines))
     _set(meta, outline, "project_name", quoted_case_name(lines))
     _set(meta, outline, "purchaser", case_buyer(lines))
+    entrusted = entrusted_parties(lines)
+    if entrusted:
+        _set(meta, outline, "purchaser", (entrusted[1], entrusted[2]))
+        _set(meta, outline, "agency", (entrusted[0], entrusted[2]))
     _set(meta, outline, "procedure", procedure_zh(lines))
     _set(meta, outline, "budget", first_value(lines, LABELS["budget"], STOP, money_in))
     _set(meta, outline, "max_price", first_value(lines, LABELS["max_price"], STOP, money_in, colon=False))
@@ -71,6 +77,8 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
         _set(meta, outline, "max_price", (max_price, line) if max_price else None)
     _set(meta, outline, "budget", amount_unit_in_label(lines, LABELS["budget"]))
     _set(meta, outline, "max_price", amount_unit_in_label(lines, LABELS["max_price"]))
+    _set(meta, outline, "budget", amount_after_is(lines, LABELS["budget"]))
+    _set(meta, outline, "max_price", amount_after_is(lines, LABELS["max_price"]))
     _set(meta, outline, "budget", funds_amount(lines))
     _set(meta, outline, "deadline", _date(lines, LABELS["deadline"]))
     _set(meta, outline, "deadline", deadline_before_submit(lines))

@@ -69,7 +69,7 @@ def procedure_zh(lines: list[Line]) -> tuple[str, Line] | None:
     return best, counts[best][1]
 
 
-_LOT_COUNT = re.compile(r"(?:共|分为|分成|划分为)\s*(\d+|[一二三四五六七八九十]+)\s*个?(?:包|标段|標段|采购包|包件|标包|分标)")
+_LOT_COUNT = re.compile(r"(?:共(?:分为?|划分为?)?|分为|分成|划分为)\s*(\d+|[一二三四五六七八九十]+)\s*个?(?:包|标段|標段|采购包|包件|标包|分标)")
 _LOT_ONE = re.compile(r"(?:为|為|是)\s*(?:1|一)\s*个?(?:包件|采购包|包|标段|標段)|不(?:划分|分)(?:包|标段)")
 _LOT_N = re.compile(r"(?:采购包|包号|标段|標段|包)\s*(\d{1,2})(?![\d,.%])|第\s*(\d{1,2})\s*(?:包|标段|標段)")
 
@@ -147,6 +147,33 @@ def deadline_before_submit(lines: list[Line]) -> tuple[str, Line] | None:
             iso = datetime_in(m["d"])
             if iso:
                 return iso, line
+    return None
+
+
+def amount_after_is(lines: list[Line], label: re.Pattern) -> tuple[float, Line] | None:
+    """'本项目预算为120万元': the label, then 为/是 and the amount."""
+    rx = re.compile(rf"(?:{label.pattern})\s*(?:为|為|是|约为|約為)\s*(?P<v>[^，。；]{{1,30}})")
+    for line in lines:
+        m = rx.search(line.text)
+        if m:
+            money = [x for x in find_money(m["v"]) if x.start <= 4 and x.amount > 0 and not x.per_unit]
+            if money:
+                return money[0].amount, line
+    return None
+
+
+_ORG_SUFFIX = r"(?:公司|中心|集团|研究院|设计院|事务所|咨询所|院|局|委员会|办公室|办事处|政府|学校|大学|学院|医院|中学|小学|幼儿园|馆|站|所|队|处|厅|部)"
+_ENTRUSTED = re.compile(rf"(?P<agency>[\u4e00-\u9fff（）()]{{4,40}}?{_ORG_SUFFIX})(?:[（(]以下简称[^）)]*[)）])?受"
+                        rf"(?P<buyer>[\u4e00-\u9fff（）()]{{4,40}}?{_ORG_SUFFIX})(?:[（(]以下简称[^）)]*[)）])?(?:的)?委托")
+
+
+def entrusted_parties(lines: list[Line]) -> tuple[str, str, Line] | None:
+    """'某某招标有限公司受某某医院委托，就…进行公开招标': the agency and the buyer of the invitation."""
+    for line in lines[:400]:
+        m = _ENTRUSTED.search(line.text)
+        if m:
+            agency = re.sub(r"^(?:现|兹|今|特|经)", "", m["agency"])
+            return agency, m["buyer"], line
     return None
 
 
