@@ -129,3 +129,13 @@ def test_following_lead_in_that_states_rejection_heads_a_list():
                     "1) The EOI is not in the prescribed format.", "2) The EOI validity is shorter than required.",
                     "10.3 Shortlisting"])
     assert texts(doc) == ["1) The EOI is not in the prescribed format.", "2) The EOI validity is shorter than required."]
+
+
+def test_scoring_rows_evidence_rules_and_past_events_are_not_conditions():
+    doc = make_doc(["第三章 评标", ("", [["评分因素", "分值", "评分标准"],
+                                      ["技术参数响应", "20", "完全满足的得20分；标注★的条款不满足的，按无效投标处理。"]]),
+                    "1.1 提供的合同信息不全的，视为无效业绩。",
+                    "1.2 投标人近一年内未因违约行为被采购人取消投标资格。",
+                    "1.3 如本项目废标后重新招标，原招标文件及投标文件失效。",
+                    "1.4 未按招标文件要求编制的投标文件将被拒绝。"], fmt="docx")
+    assert texts(doc) == ["1.4 未按招标文件要求编制的投标文件将被拒绝。"]

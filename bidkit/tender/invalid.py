@@ -74,9 +74,11 @@ _ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
     r"(?:合同|协议)无效|解除合同|不予退还|没收|"
-    r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标)?情形|"
+    r"质疑|投诉|(?:询问|异议|疑问)[^。]{0,30}不予|不予计分|(?:无效|废标)(?:投标|响应)?情形|"
     r"无效投标(?:条款|供应商名单|名单|的依据)|不得(?:以|将)[^。，,]{0,40}判定|放弃中标|"
     r"(?:文本|译文|材料|证明|声明|合同)(?:将)?(?:视为|为|被认定为)?无效|不得分|不做无效|不作无效|"
+    r"无效(?:的)?(?:技术)?(?:支持)?(?:资料|业绩)|原(?:招标|采购|磋商|谈判)文件|"
+    r"未(?:因|曾)[^。，,]{0,20}被[^。，,]{0,12}(?:取消|拒绝|否决)|未被[^。，,]{0,12}(?:取消|拒绝|否决)|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
     r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach|"
     r"\bno\s+(?:proposals?|bids?|offers?|tenders?)\s+(?:will|shall)\s+be\s+rejected", re.IGNORECASE)
@@ -165,11 +167,18 @@ def _same_area(a: Clause, b: Clause) -> bool:
 
 
 def _skip(outline: Outline, c: Clause) -> bool:
-    if in_toc(outline, c):
+    if in_toc(outline, c) or _scoring_row(c):
         return True
     title = outline.section_title(c.block) or ""
     return bool(_CONTRACT_CHAPTER.search(title)) and not re.search(r"须知|instructions|评标|评审|evaluation",
                                                                   title, re.IGNORECASE)
+
+
+def _scoring_row(c: Clause) -> bool:
+    """'投标报价（20分） | 20 | 价格分…': a row of the scoring table; its 'invalid' words describe
+    how points are lost or what the legend already says."""
+    return c.is_row and any(re.fullmatch(r"\d{1,3}(?:\.\d+)?\s*分?", cell) for cell in c.cells) and \
+        bool(re.search(r"得\s*\d|扣\s*\d|\d\s*分|分值|评分|points?\b", c.text, re.IGNORECASE))
 
 
 def _is_list_head(c: Clause) -> bool:
