@@ -40,6 +40,11 @@ class UseM3Embedder:
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
 
 
+def embed_with_use(texts: list[str]) -> np.ndarray:
+    """Top-level (picklable) for worker processes of a large ingest."""
+    return UseM3Embedder().embed(texts)
+
+
 @functools.cache
 def _shared_use():
     """One USE model per process, however many knowledge bases are opened."""

@@ -4,7 +4,9 @@ a no-op and let a changed file replace exactly its own chunks."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from bidkit.kb.loaders import SUPPORTED_EXTS, load_file, source_name, walk
 from bidkit.kb.store import Store
 
 BATCH = 64  # chunks embedded and written at a time (one progress step)
+PARALLEL_FROM = 1024  # chunks from which the default embedder runs in one process per core
 
 
 @dataclass
@@ -85,6 +88,33 @@ def _progress(total: int, enabled: bool):
                     console=Console(stderr=True), disable=not enabled, transient=True)
 
 
+def _vectors(store: Store, batches: list[list[str]]) -> Iterator:
+    """Embeddings batch by batch, in order. Big ingests with the default (pure numpy, one BLAS
+    thread) embedder use one process per core: ~2x on this 2-core machine."""
+    from bidkit.kb.embeddings import UseM3Embedder, embed_with_use
+
+    workers = min(os.cpu_count() or 1, 4)
+    if (isinstance(store.embedder, UseM3Embedder) and workers > 1
+            and sum(map(len, batches)) >= PARALLEL_FROM):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        done = 0
+        # spawn, not fork: the parent holds Chroma's threads and open database
+        context = multiprocessing.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for vectors in pool.map(embed_with_use, batches):
+                    yield vectors
+                    done += 1
+            return
+        except BrokenProcessPool:  # e.g. a __main__ that spawn cannot re-import: go on here
+            batches = batches[done:]
+    for batch in batches:
+        yield store.embedder.embed(batch)
+
+
 def add(store: Store, paths: list[Path], progress: bool = False,
         kind: str | None = None) -> IngestReport:
     report = IngestReport()
@@ -94,9 +124,9 @@ def add(store: Store, paths: list[Path], progress: bool = False,
     pending = [(chunk, digest, n) for _, digest, chunks in todo for n, chunk in enumerate(chunks)]
     with _progress(len(pending), progress and len(pending) > BATCH) as bar:
         task = bar.add_task("embedding", total=len(pending))
-        for start in range(0, len(pending), BATCH):
-            batch = pending[start:start + BATCH]
-            vectors = store.embedder.embed([chunk.text for chunk, _, _ in batch])
+        batches = [pending[start:start + BATCH] for start in range(0, len(pending), BATCH)]
+        texts = [[chunk.text for chunk, _, _ in batch] for batch in batches]
+        for batch, vectors in zip(batches, _vectors(store, texts)):
             # upsert first, delete leftovers after: a crash never leaves a file with no chunks
             collection.upsert(ids=[c.id for c, _, _ in batch],
                               documents=[c.text for c, _, _ in batch],

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 
-
 # One BLAS thread: on a busy 2-core machine multi-threaded OpenBLAS spins and was 4-6x slower
 # (10-16 vs 46-59 chunks/s measured side by side); on an idle one it gains little for these
 # small matrices.
