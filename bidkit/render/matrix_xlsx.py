@@ -4,12 +4,15 @@ every gap. Reviewers filter and assign in Excel/WPS."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bidkit.draft.models import BidDraft, label
+from bidkit.model import Evidence
 
 HEADERS = {
     "zh": {"requirements": ["优先级", "序号", "类型", "实质性/标记", "招标条款", "页码", "关联评分分值",
@@ -41,6 +44,12 @@ TBC_FILL = PatternFill("solid", fgColor="FFF2CC")
 STAR_FILL = PatternFill("solid", fgColor="FCE4D6")
 
 
+def covered_by(evidence: list[Evidence]) -> str:
+    """'产品能力说明.md ¶5 (capability); 业绩表.xlsx row 4 (project)': what a reviewer opens."""
+    return "; ".join(" ".join(x for x in (PurePath(ev.source).name or ev.id, ev.location,
+                                          f"({ev.kind})") if x) for ev in evidence)
+
+
 def _sheet(wb: Workbook, title: str, headers: list[str], widths: list[int], first: bool):
     ws = wb.active if first else wb.create_sheet()
     ws.title = title
@@ -69,7 +78,7 @@ def build_matrix(draft: BidDraft):
                     key=lambda pair: (pair[1].priority, -(pair[1].points or 0), pair[0]))
     for no, resp in ranked:
         req = resp.requirement
-        mapping = "; ".join(ev.citation for ev in resp.answer.evidence)
+        mapping = covered_by(resp.answer.evidence)
         gap = resp.answer.gap.marker(lang) if resp.answer.gap else ""
         ws.append([resp.priority, no, h["kinds"].get(req.kind, req.kind),
                    req.marker or ("实质性" if lang == "zh" else "yes") if req.substantive else "",
@@ -103,7 +112,7 @@ def _scoring_sheet(wb: Workbook, draft: BidDraft) -> None:
     by_text = {(r.item.item, r.item.criteria): r for r in draft.scoring}
     for no, item in enumerate(draft.tender_scoring, 1):
         resp = answered.get(id(item)) or by_text.get((item.item, item.criteria))
-        evidence = "; ".join(ev.citation for ev in resp.answer.evidence) if resp else ""
+        evidence = covered_by(resp.answer.evidence) if resp else ""
         gap = resp.answer.gap.marker(lang) if resp and resp.answer.gap else ""
         ws.append([no, item.category, item.item, item.points, item.criteria,
                    item.page or item.source.where, h["where"][scoring_volume(item)], evidence, gap])
