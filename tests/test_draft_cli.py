@@ -116,3 +116,14 @@ def test_a_configured_llm_writes_grounded_answers_through_the_cli(tmp_path, monk
     document = docx.Document(str(tmp_path / "out" / "technical-volume.docx"))
     from bidkit.render import ooxml
     assert ooxml.get_custom_property(document, "bidkit_source") == "sample.pdf"
+
+
+def test_a_broken_custom_template_is_one_sentence_and_exit_code_2(tmp_path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    document = docx.Document()
+    document.add_paragraph("{{ meta.project_name ")  # unclosed tag
+    document.save(str(tpl / "technical.docx"))
+    result = run("draft", tender_json(tmp_path), "-o", tmp_path / "out", "--templates", tpl)
+    assert result.exit_code == 2 and "technical.docx cannot be rendered" in result.output
+    assert "Traceback" not in result.output
