@@ -336,3 +336,16 @@ def test_budget_and_ceiling_written_as_sentences():
 
 def test_lot_count_共分n个采购包():
     assert _meta("本项目共分2个采购包。").lots == 2
+
+
+@pytest.mark.parametrize("sentence, buyer", [
+    ("The Ministry of Example Health invites sealed bids from eligible bidders for medical equipment.",
+     "Ministry of Example Health"),
+    ("The Springfield Water Authority is seeking proposals from qualified firms.", "Springfield Water Authority"),
+])
+def test_english_buyer_from_the_inviting_sentence(sentence, buyer):
+    assert _meta("INVITATION FOR BIDS", sentence).purchaser == buyer
+
+
+def test_english_issued_by_names_the_buyer():
+    assert _meta("REQUEST FOR PROPOSAL", "Issued by: National Example Agency").purchaser == "National Example Agency"

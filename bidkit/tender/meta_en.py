@@ -23,7 +23,7 @@ LABELS = {
     "purchaser": re.compile(
         r"\b(?:Name\s+of\s+(?:the\s+)?)?(?:Client|Purchaser|Employer|Procuring\s+(?:Entity|Agency)|Buyer|"
         r"Contracting\s+Authority)(?:'s)?\s*(?:Name)?\b|\bOrgani[sz]ation\s+Name\b|\bName\s+of\s+(?:the\s+)?"
-        r"(?:Organi[sz]ation|Procuring\s+Agency|Department)\b", I),
+        r"(?:Organi[sz]ation|Procuring\s+Agency|Department)\b|\bIssued\s+by\b", I),
     "deadline": re.compile(
         r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:(?:and|&)\s+time\s+)?"
         r"(?:of|for)\s+(?:the\s+)?(?:submission|receipt)|bid\s+(?:submission\s+)?end\s+date|closing\s+date|"
@@ -82,6 +82,7 @@ def english_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
     put("purchaser", first_value(lines, LABELS["purchaser"], STOP, _pick_text))
     put("purchaser", _provision_for(lines))
     put("purchaser", _defined_as_buyer(lines))
+    put("purchaser", _inviting_org(lines))
     put("purchaser", _acronym_org(lines))
     put("procedure", _procedure(lines))
     put("deadline", _date(lines, LABELS["deadline"]))
@@ -221,6 +222,21 @@ def _defined_as_buyer(lines: list[Line]) -> tuple[str, Line] | None:
             name = re.sub(r"^(?:The|the)\s+", "", m["name"]).strip()
             if len(name.split()) >= 2:
                 return name, line
+    return None
+
+
+_INVITES = re.compile(
+    r"(?:^|[.;]\s+)(?:The\s+)?(?P<org>[A-Z][\w&'-]*(?:,?\s+(?:[A-Z][\w&'()-]*|of|for|and|the|de))*)\s+"
+    r"(?:hereby\s+)?(?:invites?|is\s+seeking|seeks|requests?|solicits?)\s+(?:sealed\s+|online\s+|electronic\s+|e-?)?"
+    r"(?:bids|proposals|tenders|quotations|quotes|offers|applications|expressions?\s+of\s+interest)\b")
+
+
+def _inviting_org(lines: list[Line]) -> tuple[str, Line] | None:
+    """'The Ministry of Health invites sealed bids …' / '… Authority is seeking proposals …'."""
+    for line in lines[:150]:
+        m = _INVITES.search(line.text)
+        if m and _ORG_WORD.search(m["org"]) and not _NOT_ORG.search(m["org"]) and len(m["org"].split()) >= 2:
+            return m["org"].strip(" ,"), line
     return None
 
 
