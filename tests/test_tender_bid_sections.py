@@ -168,3 +168,22 @@ def test_body_forms_win_over_a_chapter_toc_that_leaves_page_top_forms_out():
     doc = Document(path="x.pdf", format="pdf", blocks=blocks)
     assert titles(doc) == ["封面及目录", "投标函", "报价一览表", "资格证明文件", "法定代表人证明书",
                            "中小企业声明函", "投标人性质", "企业关联关系说明"]
+
+
+def test_excluded_group_and_not_applicable_forms_are_left_out():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "一、投标函"), ("paragraph", "致：采购人"), ("paragraph", "二、开标一览表"),
+                  ("paragraph", "项目名称："), ("paragraph", "三、中小企业声明函（货物）（不适用）"),
+                  ("paragraph", "本公司声明。"), ("paragraph", "四、报价明细表"), ("paragraph", "单位：元"),
+                  ("paragraph", "五、其他格式(不用在投标文件中提供)"), ("paragraph", "1：询问函格式"),
+                  ("paragraph", "一、质疑供应商基本信息"), ("paragraph", "二、质疑项目基本情况"),
+                  ("paragraph", "第七章 合同"), ("paragraph", "条款。")])
+    assert titles(doc) == ["投标函", "开标一览表", "报价明细表"]
+
+
+def test_forms_numbered_with_the_word_format():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "格式1.投标函"), ("paragraph", "致：采购人"), ("paragraph", "格式2.法定代表人证明书"),
+                  ("paragraph", "姓名："), ("paragraph", "格式3.开标一览表"), ("paragraph", "项目名称："),
+                  ("paragraph", "格式4.政府采购履约担保函（投标时无需提供）"), ("paragraph", "编号：")])
+    assert titles(doc) == ["投标函", "法定代表人证明书", "开标一览表"]

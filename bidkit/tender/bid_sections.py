@@ -24,6 +24,7 @@ _CN = "一二三四五六七八九十"
 _NUMBERING = [
     ("part", re.compile(rf"^\s*第\s*([{_CN}\d]+)\s*部分\s*[:：、.．]?\s*")),
     ("annex", re.compile(rf"^\s*附件\s*([{_CN}\d]+(?:\s*-\s*\d{{1,2}})*)\s*[:：、.．]?\s*")),
+    ("fmt", re.compile(r"^\s*格式\s*(\d{1,2}(?:\s*-\s*\d{1,2})*)\s*[:：、.．]?\s*(?=\S)")),
     ("cn", re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*")),
     ("pcn", re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*")),
     ("dash", re.compile(r"^\s*(\d{1,2}(?:\s*-\s*\d{1,2}){1,2})\s+")),
@@ -42,7 +43,11 @@ _NAMED = re.compile(_FORM_SUFFIX.pattern + r"\W*$|（如有）|（若有）|方�
 _MARKS = re.compile(r"^[\s★▲☆◆■●△※*]+")
 _NOTE_ONLY = re.compile(r"\s*[（(][^（）()]{2,30}[)）]\s*")
 _NOT_IN_BID = re.compile(r"(?:投标|响应|应答)文件中?(?:不用|无需|不需|不必|不须)(?:放|装订|提交|提供)|"
-                         r"(?:不用|无需|不需|不必|不须)(?:放入|装订|提交)(?:在|到)?(?:投标|响应|应答)文件")
+                         r"(?:不用|无需|不需|不必|不须)(?:放入|装订|提交)(?:在|到)?(?:投标|响应|应答)文件|"
+                         r"(?:不用|无需|不需|不必|不须)在?(?:投标|响应|应答)文件中?(?:提供|放|装订|提交)|"
+                         r"(?:投标|响应)时(?:无需|不需|不用|不必|不须)提供|质疑函|投诉书")
+_CHAPTER_REF = re.compile(rf"^第[{_CN}\d]+(?:章|部分)")
+_NOT_APPLICABLE = re.compile(r"[（(]\s*不适用\s*[)）]\s*$")  # '中小企业声明函（货物）格式（不适用）'
 _TRAILING_FORMAT = re.compile(r"(?<=[\u4e00-\u9fff》]{2})(?<!的)格式$")
 _NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
@@ -144,7 +149,7 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
         return [(h.title, h.block) for h in listed]
     heads = _inner_lists_dropped(_main_styles(heads))
     heads = _with_unnumbered(outline, chapter, heads)
-    heads = _with_page_top_titles(outline, chapter, heads)
+    heads = _after_excluded_groups(outline, chapter, _with_page_top_titles(outline, chapter, heads))
     return [(h.title, h.block) for h in _leaves(heads) if h.title]
 
 
@@ -178,8 +183,37 @@ def _near_page_top(outline: Outline, b: Block, lines: int = 3) -> bool:
 
 def _left_out(outline: Outline, b: Block) -> bool:
     """'附件11：履约保证金担保函（投标文件中不用放此项）': a template for later, not a bid section."""
-    near = " ".join(x.text for x in outline.doc.blocks[b.index:b.index + 3] if x.kind != "table")
-    return bool(_NOT_IN_BID.search(re.sub(r"\s+", "", near)))
+    near = b.text
+    for x in outline.doc.blocks[b.index + 1:b.index + 3]:
+        if x.kind == "table" or any(rx.match(x.text) for _, rx in _NUMBERING):
+            break  # the next form's heading speaks for that form
+        near += " " + x.text
+    return bool(_NOT_IN_BID.search(re.sub(r"\s+", "", near)) or _NOT_APPLICABLE.search(b.text))
+
+
+def _after_excluded_groups(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[_Heading]:
+    """'五、其他格式（不用在投标文件中提供）': the group and the forms under it (询问函, 质疑函
+    templates) are not part of the bid, up to the next heading of the group's own style."""
+    groups: dict[int, tuple[str, int]] = {}
+    for b in outline.blocks_in(chapter):
+        text = re.sub(r"\s+", "", b.text)
+        found = next(((st, m) for st, rx in _NUMBERING if (m := rx.match(b.text))), None)
+        if found and b.kind != "table" and len(text) <= 40 and _NOT_IN_BID.search(text):
+            groups[b.index] = (found[0], parse_number(re.split(r"[-.\s]", found[1].group(1))[0]) or 0)
+    out: list[_Heading] = []
+    skipping: tuple[str, int] | None = None
+    last = -1
+    for h in heads:
+        started = [g for i, g in groups.items() if last < i <= h.block.index]
+        last = h.block.index
+        if started:
+            skipping = started[-1]
+        if skipping is not None and not (h.style == skipping[0] and h.block.index not in groups
+                                         and (parse_number(h.number) or 0) > skipping[1]):
+            continue  # inside the excluded group: its forms restart their own numbering
+        skipping = None
+        out.append(h)
+    return out
 
 
 def _inner_lists_dropped(heads: list[_Heading]) -> list[_Heading]:
@@ -237,15 +271,17 @@ def _with_page_top_titles(outline: Outline, chapter: Section, heads: list[_Headi
     extra = []
     for b in blocks[1:]:
         text = squash_text(b.text)
-        if (b.kind == "table" or b.index in have or labels & {b.index - 1, b.index - 2} or not _near_page_top(outline, b, 1) or counts[text] > 2
+        if (b.kind == "table" or b.index in have or labels & {b.index - 1, b.index - 2} or _CHAPTER_REF.match(text) or not _near_page_top(outline, b, 1) or counts[text] > 2
                 or not 4 <= len(text) <= 25 or re.search(r"[，。：:；;,！？]", text) or not _NAMED.search(text)):
             continue
         if any(rx.match(text) for _, rx in _NUMBERING):
             continue  # a numbered line the numbering rules already judged
         title = form_title(text, merged=False)
-        if title and not _is_sentence(text, title):
+        own_note = bool(_NOT_IN_BID.search(text))  # a group heading: dropped with its forms below
+        if title and not _is_sentence(text, title) and (own_note or not _left_out(outline, b)):
             extra.append(_Heading(b, "none", "", title, page_top=True))
     return sorted(heads + extra, key=lambda h: h.block.index)
+
 
 
 def squash_text(text: str) -> str:

@@ -177,10 +177,13 @@ def _standalone_forms(outline: Outline) -> list[tuple[str, Block]]:
     the same or the next line) and an ALL-CAPS title line that a letterhead note follows
     ('FORM OF TENDER' / '(To Be Enclosed In Letter Head)')."""
     blocks = [b for b in outline.doc.blocks if b.kind != "table"]
+    chapter_starts = {c.start for c in outline.chapters}  # 'Annex III - Terms of Reference' is a part
     out: list[tuple[str, Block]] = []
     used: set[int] = set()
     for n, b in enumerate(blocks):
         text = b.text.strip()
+        if b.index in chapter_starts:
+            continue
         nxt = blocks[n + 1].text.strip() if n + 1 < len(blocks) else ""
         m = _ANNEX_LABEL.match(text)
         if m and len(text) <= 90 and (not m.group(3).strip() or not is_toc_entry(text)):
@@ -195,6 +198,10 @@ def _standalone_forms(outline: Outline) -> list[tuple[str, Block]]:
             continue
         if _LETTERHEAD.match(nxt):
             out.append((_tidy(text), b))
+    # 'Form 1: …' 'Form 2: …' on consecutive lines list forms named elsewhere (an evaluation
+    # table's sheets); a form's own label stands apart from the next one
+    at = {b.index for _, b in out}
+    out = [(t, b) for t, b in out if not {b.index - 1, b.index + 1} & at]
     return out if len(out) >= 3 else []
 
 
