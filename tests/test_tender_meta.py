@@ -349,3 +349,13 @@ def test_english_buyer_from_the_inviting_sentence(sentence, buyer):
 
 def test_english_issued_by_names_the_buyer():
     assert _meta("REQUEST FOR PROPOSAL", "Issued by: National Example Agency").purchaser == "National Example Agency"
+
+
+@pytest.mark.parametrize("line, procedure", [("采购方式：询比采购", "询比采购"), ("采购方式：询比价", "询比价")])
+def test_enterprise_procurement_methods_in_the_tenders_own_words(line, procedure):
+    assert _meta(line).procedure == procedure
+
+
+def test_cover_name_above_a_notice_title():
+    meta = _meta("某某医院保洁服务项目", "询价通知书")
+    assert (meta.project_name, meta.procedure) == ("某某医院保洁服务项目", "询价")

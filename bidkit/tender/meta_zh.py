@@ -52,7 +52,8 @@ def procedure_zh(lines: list[Line]) -> tuple[str, Line] | None:
         m = _PROC_LABEL.search(line.text)
         if m and _PROC_RX.search(m["v"]):
             return _PROC_RX.search(m["v"]).group(), line
-        if m and re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:招标|磋商|谈判|询价|招標)", m["v"]):
+        if m and re.fullmatch(r"[\u4e00-\u9fff]{0,6}(?:招标|磋商|谈判|询价|招標|询比|比价|比选|竞价|询比价)(?:采购|採購)?",
+                              m["v"]) and len(m["v"]) >= 3:
             return m["v"], line  # a method outside our list, in the tender's own words
     for line in lines[:80]:
         m = _PROC_TITLE.search(line.text)
@@ -204,7 +205,7 @@ def currency_zh(lines: list[Line]) -> str:
     return best if counts[best] > counts["CNY"] else "CNY"
 
 
-_COVER_TITLE = re.compile(rf"^(?:{_PROC_RX.pattern})?(?:采购|採購)?(?:招标|招標)?(?:文件|公告)$")
+_COVER_TITLE = re.compile(rf"^(?:{_PROC_RX.pattern})?(?:采购|採購)?(?:招标|招標)?(?:文件|公告|通知书|邀请书|邀请函)$")
 
 
 def cover_name(lines: list[Line]) -> tuple[str, Line] | None:
