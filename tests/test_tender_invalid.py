@@ -139,3 +139,12 @@ def test_scoring_rows_evidence_rules_and_past_events_are_not_conditions():
                     "1.3 如本项目废标后重新招标，原招标文件及投标文件失效。",
                     "1.4 未按招标文件要求编制的投标文件将被拒绝。"], fmt="docx")
     assert texts(doc) == ["1.4 未按招标文件要求编制的投标文件将被拒绝。"]
+
+
+def test_review_table_with_pass_condition_column_lists_grounds_and_titles_are_not_grounds():
+    doc = make_doc(["第三章 评审办法", "一、符合性审查",
+                    ("", [["序号", "符合性审查项", "通过条件"],
+                          ["1", "响应文件签署、盖章", "签署、盖章符合磋商文件要求，且无遗漏。"],
+                          ["2", "响应文件有效期", "符合磋商文件的要求。"]]),
+                    "Section 4. Grounds for Rejection"])
+    assert texts(doc) == ["响应文件签署、盖章 | 签署、盖章符合磋商文件要求，且无遗漏。", "响应文件有效期 | 符合磋商文件的要求。"]

@@ -112,7 +112,8 @@ def _list_items(clauses: list[Clause], i: int) -> list[Clause]:
     c = clauses[i]
     if _is_row_list_label(c):
         return _row_list_items(clauses, i)
-    if _is_list_head(c) or (_is_review_table_head(c) and _fail_means_invalid(clauses, i)):
+    if _is_list_head(c) or (_is_review_table_head(c) and (_fail_means_invalid(clauses, i) or
+                                                          _pass_fail_columns(clauses, i))):
         return leaf_items(list_after(clauses, i))
     return []
 
@@ -149,6 +150,20 @@ def _fail_means_invalid(clauses: list[Clause], i: int, window: int = 12) -> bool
     """The tender says failing any row of the review table makes the bid invalid."""
     near = clauses[max(0, i - window): i + 1] + clauses[i + 1: i + 1 + 3 * window]
     return any(_ANY_FAILS.search(c.text) and _has_consequence(c.text) for c in near)
+
+
+_PASS_FAIL = re.compile(r"通过条件|合格条件|是否通过|是否合格|通过标准|合格标准|通過條件|pass\s*/\s*fail|"
+                        r"responsive\s*\(?yes\s*/\s*no", re.IGNORECASE)
+
+
+def _pass_fail_columns(clauses: list[Clause], i: int, window: int = 3) -> bool:
+    """'序号 | 符合性审查项 | 通过条件': a review table whose rows are pass conditions fails the bid
+    on any row even when no sentence says so."""
+    for c in clauses[i + 1: i + 1 + window]:
+        if c.is_row:
+            header = (c.block.rows or [[]])[0]
+            return any(_PASS_FAIL.search(h) for h in header)
+    return False
 
 
 def _add(found: list[tuple[Clause, str]], c: Clause, text: str) -> None:
@@ -240,7 +255,8 @@ def _title_only(c: Clause) -> bool:
     if c.is_row and is_header_row(c.cells):
         return True
     body = c.body.strip()
-    return len(body) <= 24 and not re.search(r"[，,。；;]|\.$", body)
+    limit = 60 if re.match(r"[A-Za-z0-9]", body) else 24  # 'Section 4. Grounds for Rejection'
+    return len(body) <= limit and not re.search(r"[，,。；;]|\.$", body)
 
 
 def _segments(text: str) -> list[str]:
