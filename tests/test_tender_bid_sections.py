@@ -187,3 +187,14 @@ def test_forms_numbered_with_the_word_format():
                   ("paragraph", "姓名："), ("paragraph", "格式3.开标一览表"), ("paragraph", "项目名称："),
                   ("paragraph", "格式4.政府采购履约担保函（投标时无需提供）"), ("paragraph", "编号：")])
     assert titles(doc) == ["投标函", "法定代表人证明书", "开标一览表"]
+
+
+def test_body_headings_name_the_forms_when_they_hold_the_whole_opening_list():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("heading", "第五章 投标文件格式"),
+                  ("heading", "附件1 投标函"), ("paragraph", "致：代理机构"), ("paragraph", "(1)投标函"),
+                  ("paragraph", "(2)开标一览表"), ("paragraph", "(3)技术条款偏离表"),
+                  ("paragraph", "(4)投标方认为需加以说明的其他内容"), ("paragraph", "据此函。"),
+                  ("heading", "附件2 开标一览表"), ("paragraph", "投标方名称："),
+                  ("heading", "附件3 技术规格偏离表"), ("heading", "（非福利性企业不用填写）"),
+                  ("heading", "附件4 投标方认为需加以说明的其他内容"), ("paragraph", "内容自拟。")])
+    assert titles(doc) == ["投标函", "开标一览表", "技术规格偏离表", "投标方认为需加以说明的其他内容"]

@@ -146,7 +146,17 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
                 heads.append(h)
     listed = _opening_list(heads)
     if listed:
-        return [(h.title, h.block) for h in listed]
+        # the forms' own headings name them as the bid will (the list may say '技术条款偏离表'
+        # where the form is headed '技术规格偏离表'): use them when they hold the whole list
+        start = listed[0].block.index  # the form holding the list ('附件1 投标函' → '(1)投标函 …')
+        enclosing = [h for h in heads if h.block.index < start and h.style != listed[0].style][-1:]
+        after = enclosing + [h for h in heads if h.block.index > listed[-1].block.index]
+        body = _body_forms(outline, chapter, after)
+        return body if len(body) >= len(listed) else [(h.title, h.block) for h in listed]
+    return _body_forms(outline, chapter, heads)
+
+
+def _body_forms(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[tuple[str, Block]]:
     heads = _inner_lists_dropped(_main_styles(heads))
     heads = _with_unnumbered(outline, chapter, heads)
     heads = _after_excluded_groups(outline, chapter, _with_page_top_titles(outline, chapter, heads))
@@ -309,6 +319,8 @@ def _is_sentence(rest: str, title: str) -> bool:
     """A numbered line inside a form ('单位名称：', '有健全的财务会计制度；', '我方…'), not a form."""
     if not title or _NOT_FORM.search(title) or re.search(r"[，。,]", title) or title[0] in _NOT_START:
         return True
+    if _NOTE_ONLY.fullmatch(title):
+        return True  # '（非福利性企业不用填写）': a note under a form's heading
     if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", title):
         return True  # blanks or page numbers
     raw = re.sub(r"\s+", "", rest)
