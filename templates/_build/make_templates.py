@@ -111,6 +111,16 @@ def loop_table(doc, headers: list[str], cells: list[str], widths: list[float], l
     return table
 
 
+def compliance_table(doc, status_label: str, row: str, rows: str):
+    """Clause | page | response | 偏离/状态 | evidence: the deviation and qualification tables."""
+    return loop_table(
+        doc, ["{{ L.no }}", "{{ L.clause }}", "{{ L.page }}", "{{ L.response }}",
+              "{{ L." + status_label + " }}", "{{ L.evidence }}"],
+        [f"{{{{ {row}.no }}}}", f"{{{{r {row}.clause }}}}", f"{{{{ {row}.page }}}}",
+         f"{{{{r {row}.response }}}}", f"{{{{r {row}.status }}}}", f"{{{{ {row}.evidence }}}}"],
+        [1.0, 4.4, 1.2, 5.2, 1.6, 2.6], f"{row} in {rows}")
+
+
 def technical() -> Document:
     doc = new_document()
     cover(doc, "technical_volume", "not anonymous")
@@ -127,11 +137,7 @@ def technical() -> Document:
     para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")
     para(doc, "{{ L.requirements_chapter }}", "Heading 1")
-    loop_table(doc, ["{{ L.no }}", "{{ L.clause }}", "{{ L.page }}", "{{ L.response }}",
-                     "{{ L.deviation }}", "{{ L.evidence }}"],
-               ["{{ r.no }}", "{{r r.clause }}", "{{ r.page }}", "{{r r.response }}",
-                "{{r r.status }}", "{{ r.evidence }}"],
-               [1.0, 4.4, 1.2, 5.2, 1.6, 2.6], "r in requirements")
+    compliance_table(doc, "deviation", "r", "requirements")
     para(doc, "{%p for c in chapters %}")
     para(doc, "{{ c.title }}", "Heading 1")
     para(doc, "{%p for p in c.paragraphs %}")
@@ -159,11 +165,7 @@ def commercial() -> Document:
                [1.2, 7.8, 2.0, 5.0], "row in s.rows")
     para(doc, "{%p endif %}")
     para(doc, "{%p if s.kind in ('qualification', 'deviation') and s.rows %}")
-    loop_table(doc, ["{{ L.no }}", "{{ L.clause }}", "{{ L.page }}", "{{ L.response }}",
-                     "{{ L.status }}", "{{ L.evidence }}"],
-               ["{{ row.no }}", "{{r row.clause }}", "{{ row.page }}", "{{r row.response }}",
-                "{{r row.status }}", "{{ row.evidence }}"],
-               [1.0, 4.4, 1.2, 5.2, 1.6, 2.6], "row in s.rows")
+    compliance_table(doc, "status", "row", "s.rows")
     para(doc, "{%p endif %}")
     para(doc, "{%p if s.kind == 'projects' and s.rows %}")
     loop_table(doc, ["{{ L.no }}", "{{ L.project_name }}", "{{ L.client }}", "{{ L.amount }}",
