@@ -210,3 +210,14 @@ def test_explanatory_sub_items_under_an_english_criterion_are_notes():
                     "b) Should have average annual turnover of at least 50% of the estimated cost.",
                     "3.0 Tender documents"])
     assert [t[:2] for t in texts(doc)] == ["a)", "b)"]
+
+
+def test_pdf_footnote_under_the_eligibility_table_is_not_a_criterion():
+    doc = make_doc(["Eligibility Criteria",
+                    ("", [["Subject", "Criteria", "Document"],
+                          ["Legal Status", "Vendor is a legally registered entity.", "Form B"],
+                          ["History of Non-Performing Contracts1", "No non-performance for the last 3 years.", "Form D"]]),
+                    "1 Non-performance, as decided by the Employer, shall include all contracts not challenged.",
+                    "Technical Proposals of bidders who pass the minimum eligibility criteria will be evaluated."])
+    found = texts(doc)
+    assert len(found) == 2 and not any("Non-performance, as decided" in t or "will be evaluated" in t for t in found)

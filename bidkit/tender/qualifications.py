@@ -76,7 +76,7 @@ _FIRST_PERSON = re.compile(r"^(?:our|we)\b|我方|我公司|本公司|本单位|
 
 
 def extract_qualifications(outline: Outline) -> list[Requirement]:
-    clauses = split_clauses(outline)
+    clauses = _without_footnotes(split_clauses(outline))
     found: list[Clause] = []
     tables: list[Clause] = []  # criteria table rows: one criterion per row, never split
     position = {id(c): n for n, c in enumerate(clauses)}
@@ -264,13 +264,30 @@ def _english_criteria(outline: Outline, clauses: list[Clause], window: int = 25)
     return out
 
 
+# 'Proposals of bidders who pass the criteria will be evaluated': the procedure, not a criterion.
+_WHAT_HAPPENS_NEXT = re.compile(r"\b(?:will|shall) be (?:evaluated|scored|considered|opened)\b", re.IGNORECASE)
+
+
+def _without_footnotes(clauses: list[Clause], window: int = 20) -> list[Clause]:
+    """A PDF footnote ('1 Non-performance, as decided by …') sits under the table whose cell
+    carries its mark glued to a word ('Non-Performing Contracts1'); it explains, not requires."""
+    out: list[Clause] = []
+    for n, c in enumerate(clauses):
+        if c.style == "n " and c.block.page is not None and re.match(r"\d+ [A-Z]", c.text):
+            mark = re.compile(rf"[A-Za-z)]{c.number.strip()}(?:\s*\||\s*$|\s)")
+            if any(x.block.page == c.block.page and mark.search(x.text) for x in clauses[max(0, n - window): n]):
+                continue
+        out.append(c)
+    return out
+
+
 def _title_case(phrase: str) -> bool:
     words = [w for w in phrase.split() if w.lower() not in ("and", "of", "the")]
     return all(w[:1].isupper() for w in words)
 
 
 def _criterion_sentence(s: str) -> bool:
-    if len(s) < 30 or not _EN_CRITERION.search(s):
+    if len(s) < 30 or not _EN_CRITERION.search(s) or _WHAT_HAPPENS_NEXT.search(s):
         return False
     return not re.match(r"(?:provide|submit|copy|copies|eligibility and qualification will)", s, re.IGNORECASE)
 
