@@ -91,3 +91,14 @@ def test_tick_boxes_in_a_form_are_not_a_legend():
 def test_a_quoted_tick_box_definition_is_a_legend():
     legend = _legend("一、“□”为选择项，采购人采用相应内容的以“■”表示。")
     assert set(legend) == {"□", "■"}
+
+
+def test_english_asterisk_for_minimum_requirements_is_substantive():
+    legend = _legend("Items in bold with an asterisk (*) are minimum requirements; bids that do not meet them will be "
+                     "rejected.")
+    assert substantive_markers(legend) == {"*"}
+
+
+def test_mandatory_clauses_called_强制性_are_substantive():
+    legend = _legend("技术参数中带“▲”的为关键参数，不满足将被扣分；带“★”的为强制性条款。")
+    assert substantive_markers(legend) == {"★"}

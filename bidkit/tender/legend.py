@@ -26,14 +26,15 @@ def _mark(name: str) -> str:
 _MENTION = re.compile(
     rf"(?:标有|标注有?|标记有?|标明|标示|标识|带有?|注有|用|以|打|加|凡|含有?|有){_mark('m')}"
     rf"|{_mark('n')}\s*(?:号|标记|标志|符号|标识|形式)?\s*(?:的)?\s*(?:条款|内容|参数|指标|项(?!目)|要求|地方|部分|为|表示|标注|标记|标识)"
-    rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:asterisk|star)?\s*\(?\s*(?P<e>[*★#])\s*\)?"
+    rf"|(?:marked\s+(?:with\s+)?(?:an?\s+)?(?:asterisk|star)?|(?:with|bearing|by)\s+(?:an?\s+)?(?:asterisk|star))"
+    rf"\s*\(?\s*(?P<e>[*★#])\s*\)?"
     rf"|marked\s+(?:with\s+)?(?:an?\s+)?(?:letter\s+)?[\"“'‘(](?P<l>[A-Z]{{1,2}})[\"”'’)]",
     re.IGNORECASE,
 )
 _SUBSTANTIVE = re.compile(
     r"实质性|實質性|不允许负偏离|不允许偏离|不可偏离|不得负偏离|不能负偏离|投标无效|无效投标|响应无效|作无效|视为无效|"
     r"废标|否决|必须满足|必须响应|均须满足|mandatory|essential|compulsory|must\s+be\s+(?:met|complied)|"
-    r"will\s+be\s+rejected|non-?responsive", re.IGNORECASE)
+    r"(?:will|shall)\s+be\s+rejected|non-?responsive|minimum\s+requirements?|disqualif|强制性", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:不会|不作|不视为|不属于|不构成|不导致|不影响|不按|并非|非)\S{0,4}?(?:无效|实质性|废标)"
                       r"|(?:not|never)\s+(?:be\s+)?(?:mandatory|rejected|grounds)", re.IGNORECASE)
 _IMPORTANT = re.compile(r"重要|关键|主要|扣分|加分|評分|important|key|desirable", re.IGNORECASE)
