@@ -198,3 +198,14 @@ def test_body_headings_name_the_forms_when_they_hold_the_whole_opening_list():
                   ("heading", "附件3 技术规格偏离表"), ("heading", "（非福利性企业不用填写）"),
                   ("heading", "附件4 投标方认为需加以说明的其他内容"), ("paragraph", "内容自拟。")])
     assert titles(doc) == ["投标函", "开标一览表", "技术规格偏离表", "投标方认为需加以说明的其他内容"]
+
+
+def test_numbered_clauses_that_name_a_form_are_not_forms():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "一、投标函"), ("paragraph", "1、随同本投标函提交投标保证金一份，金额为（大写）"),
+                  ("paragraph", "2、遵照《招标投标法》等有关规定，经研究上述招标文件"),
+                  ("paragraph", "3、此模块按招标文件要求提供资料"),
+                  ("paragraph", "二、项目负责人情况表 项目名称："), ("paragraph", "三、资格声明"),
+                  ("paragraph", "（1）投标人在信用信息公示系统中没有行政处罚记录。相关解释要求如下："),
+                  ("paragraph", "（2）投标人没有重大违法记录。相关要求如下：")])
+    assert titles(doc) == ["投标函", "项目负责人情况表", "资格声明"]

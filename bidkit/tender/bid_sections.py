@@ -51,7 +51,7 @@ _NOT_APPLICABLE = re.compile(r"[（(]\s*不适用\s*[)）]\s*$")  # '中小企�
 _TRAILING_FORMAT = re.compile(r"(?<=[\u4e00-\u9fff》]{2})(?<!的)格式$")
 _NOT_START = "号年月日个元%）)、"
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
-_NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向|"
+_NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^遵照|^依照|^依据|^此|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向|"
                        r"^不[以向与得接转]|^严格|^遵守|^保证|^确保|^对于|《[^》]*》的通知|(注意事项|提示|填写要求|须知)$")
 
 
@@ -111,7 +111,8 @@ def _toc_or_body(toc: list[tuple[str, Block]], body: list[tuple[str, Block]]) ->
         return toc or body
     keys = {_key(t) for t, _ in body}
     covered = sum(1 for t, _ in toc if _key(t) in keys)
-    return body if len(body) > len(toc) and covered * 10 >= len(toc) * 7 else toc
+    more = len(body) - len(toc)  # a few more are sub-items of a 目录 entry, not left-out forms
+    return body if more >= max(2, len(toc) // 4) and covered * 10 >= len(toc) * 7 else toc
 
 
 def _key(title: str) -> str:
@@ -325,8 +326,11 @@ def _is_sentence(rest: str, title: str) -> bool:
         return True  # blanks or page numbers
     raw = re.sub(r"\s+", "", rest)
     body = raw[len(re.sub(r"\s+", "", title)):]
-    if body[:1] in ("，", ",", "。", "；") or (len(raw) > 12 and raw[-1:] in ("。", "；")):
+    if body[:1] in ("，", ",", "。", "；") or (len(raw) > 12 and raw[-1:] in ("。", "；")) \
+            or (len(raw) > 25 and raw[-1:] in ("：", ":")):
         return True  # '经慎重考虑，我方的投标总价为…' / '（1）本投标有效期为…日。' — a clause of a letter
+    if re.search(r"[，,]", body[:12]) and not re.match(r"[（(]", body):
+        return True  # '随同本投标函提交投标保证金一份，金额为…' — a clause naming a form
     return not re.sub(r"[\W_]+", "", body) and bool(re.search(r"[：:；;。]$", raw))
 
 
