@@ -24,7 +24,7 @@ from bidkit.model import Evidence
 CANDIDATES = 40  # dense candidates per query (at least k * 4)
 LEXICAL_WEIGHT = 0.2  # boost for a chunk containing every rare query term (cosine ~0.2-0.7)
 RARE = 50  # a term in at most max(RARE, 2% of the chunks) counts; commoner ones are noise
-MAX_TERMS = 16  # terms looked up per query (long requirement texts: the first ones)
+MAX_TERMS = 12  # terms looked up per query (~3-10 ms each); long texts: the first ones
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Za-z0-9]{2,}")
