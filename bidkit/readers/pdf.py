@@ -15,7 +15,7 @@ from bidkit.document import Document
 from bidkit.errors import InputError
 from bidkit.readers.base import Reader
 from bidkit.readers.ocr import ocr_wanted
-from bidkit.readers.pdf_blocks import PageText, build_blocks, running_text
+from bidkit.readers.pdf_blocks import PageText, blocks_and_running
 from bidkit.readers.pdf_tables import find_tables
 from bidkit.readers.pdf_text import page_lines
 from bidkit.readers.quality import has_words, looks_garbled, noisy_scripts, strip_noise
@@ -70,8 +70,7 @@ class PdfReader(Reader):
         finally:
             pdf.close()
         _drop_noise(pages, doc)
-        doc.blocks = build_blocks(pages)
-        doc.running = running_text(pages)
+        doc.blocks, doc.running = blocks_and_running(pages)
         return doc
 
     def _read_page(self, pdf, index: int) -> PageText:

@@ -63,18 +63,22 @@ def _edge_lines(page: PageText) -> list[Line]:
     if not boxed:
         return page.lines[:2] + page.lines[-2:]  # no geometry: the first and last lines
     top, bottom = min(ln.top for ln in boxed), max(ln.bottom for ln in boxed)
+    # the position tests first: the page-number pattern is the costly part, so it runs only
+    # for the few lines placed where a page number could be
     return [ln for ln in page.lines if in_edge_band(ln, page.height) or
-            (is_page_number(ln.text) and (in_edge_band(ln, page.height, PAGE_NUMBER_BAND)
-                                          or ln.top == top or ln.bottom == bottom))]
+            ((in_edge_band(ln, page.height, PAGE_NUMBER_BAND) or ln.top == top
+              or ln.bottom == bottom) and is_page_number(ln.text))]
 
 
-def find_running(pages: list[PageText]) -> Running:
+def find_running(pages: list[PageText], edges: list[list[Line]] | None = None) -> Running:
     """Running lines repeat at the same height of the page (content that merely repeats, such
-    as a boilerplate paragraph per lot, lands at varying heights)."""
+    as a boilerplate paragraph per lot, lands at varying heights). `edges`: each page's
+    `_edge_lines`, when the caller has them already."""
+    edges = edges if edges is not None else [_edge_lines(p) for p in pages]
     exact: dict[str, Counter] = defaultdict(Counter)
     numbered: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
-    for page in pages:
-        for text, ln in {ln.text: ln for ln in _edge_lines(page)}.items():
+    for page, page_edges in zip(pages, edges, strict=True):
+        for text, ln in {ln.text: ln for ln in page_edges}.items():
             exact[text][_height_slot(ln)] += 1
             numbers = re.findall(r"\d+", text)
             if numbers:
@@ -110,9 +114,10 @@ def _counts_pages(seen: list[tuple[int, list[str]]], least: int) -> bool:
 class BlockBuilder:
     """Walks the pages once, emitting paragraphs, headings and tables in reading order."""
 
-    def __init__(self, pages: list[PageText]) -> None:
+    def __init__(self, pages: list[PageText], edges: list[list[Line]] | None = None) -> None:
         self.pages = pages
-        self.running = find_running(pages)
+        self.edge_lines = edges if edges is not None else [_edge_lines(p) for p in pages]
+        self.running = find_running(pages, self.edge_lines)
         self.blocks: list[Block] = []
         self.para: list[Line] = []
         self.para_page = 0
@@ -124,14 +129,14 @@ class BlockBuilder:
         self.open_table: Block | None = None  # the last outer table, which may continue
 
     def build(self) -> list[Block]:
-        for page in self.pages:
-            self._page(page)
+        for page, edge in zip(self.pages, self.edge_lines, strict=True):
+            self._page(page, edge)
         self._flush()
         self._finish_tables()
         return self.blocks
 
-    def _body(self, page: PageText) -> list[Line]:
-        edge = {id(ln) for ln in _edge_lines(page)}
+    def _body(self, page: PageText, edge_lines: list[Line]) -> list[Line]:
+        edge = {id(ln) for ln in edge_lines}
         inner = {ln.text for ln in page.lines if id(ln) not in edge}
         body = []
         for ln in page.lines:
@@ -146,8 +151,8 @@ class BlockBuilder:
             body.append(ln)
         return body
 
-    def _page(self, page: PageText) -> None:
-        body = self._body(page)
+    def _page(self, page: PageText, edge_lines: list[Line]) -> None:
+        body = self._body(page, edge_lines)
         margins = page_margins([ln for ln in body if _table_of(ln, page.tables) is None],
                                self.edges.get(round(page.width)))
         tables = sorted(page.tables, key=lambda t: t.top)
@@ -276,14 +281,24 @@ def build_blocks(pages: list[PageText]) -> list[Block]:
     return BlockBuilder(pages).build()
 
 
-def running_text(pages: list[PageText]) -> list[str]:
+def blocks_and_running(pages: list[PageText]) -> tuple[list[Block], list[str]]:
+    """`build_blocks` and `running_text` in one pass over the page edges (each page's edge
+    lines and the running-line analysis are computed once, not twice)."""
+    builder = BlockBuilder(pages)
+    blocks = builder.build()
+    return blocks, running_text(pages, builder.running, builder.edge_lines)
+
+
+def running_text(pages: list[PageText], running: Running | None = None,
+                 edges: list[list[Line]] | None = None) -> list[str]:
     """The distinct running header/footer lines, in order of first appearance (a line with a
     page counter once, as first seen: 'AO-092/2011 1 | Page'); bare page numbers left out."""
-    running = find_running(pages)
+    edges = edges if edges is not None else [_edge_lines(p) for p in pages]
+    running = running if running is not None else find_running(pages, edges)
     seen: list[str] = []
     masks: set[str] = set()
-    for page in pages:
-        for ln in _edge_lines(page):
+    for page, page_edges in zip(pages, edges, strict=True):
+        for ln in page_edges:
             if is_page_number(ln.text) or ln.text in seen or _mask(ln.text) in masks \
                     or _table_of(ln, page.tables) is not None:  # a repeated table header row
                 continue

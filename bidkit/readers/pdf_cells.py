@@ -15,13 +15,15 @@ Piece = tuple[int, int, float, float, float, float, float, float]
 def line_pieces(textpage, text: str, height: float, lines: list, grid: list[list]) -> list[Piece]:
     """Lines that fit in one cell are placed whole (cheap); a line that pdfium ran across
     several cells is placed character by character."""
+    x0, top, x1, bottom = _grid_box(grid)
     out: list[Piece] = []
     for ln in lines:
         if ln.start < 0 or not ln.has_box:
             continue
         cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
-        cell = _cell_at(grid, cx, cy)
-        if cell is None and not _overlaps(grid, ln):
+        # a centre outside the grid's box lies in no cell: skip the cell search
+        cell = _cell_at(grid, cx, cy) if x0 <= cx < x1 and top <= cy < bottom else None
+        if cell is None and not (ln.x0 < x1 and ln.x1 > x0 and ln.top < bottom and ln.bottom > top):
             continue
         if cell is not None and ln.x0 >= cell[0] - 1.5 and ln.x1 <= cell[2] + 1.5:
             out.append((ln.start, ln.end, cx, cy, ln.x0, ln.x1, ln.top, ln.bottom))
@@ -33,16 +35,17 @@ def line_pieces(textpage, text: str, height: float, lines: list, grid: list[list
 def _char_pieces(textpage, text: str, height: float, first: int, last: int) -> list[Piece]:
     import pypdfium2.raw as pdfium_c
 
-    box = [ctypes.c_double() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in box]
+    get_box = pdfium_c.FPDFText_GetCharBox  # bound once: this loop runs per character
+    raw = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     out = []
     for i in range(first, last + 1):
         if text[i].isspace():
             continue
-        pdfium_c.FPDFText_GetCharBox(textpage.raw, i, *refs)  # left, right, bottom, top
-        left, right, bottom, top = (v.value for v in box)
-        out.append((i, i, (left + right) / 2, height - (top + bottom) / 2, left, right,
-                    height - top, height - bottom))
+        get_box(raw, i, *refs)
+        lv, rv, bv, tv = left.value, right.value, bottom.value, top.value
+        out.append((i, i, (lv + rv) / 2, height - (tv + bv) / 2, lv, rv, height - tv, height - bv))
     return out
 
 
@@ -54,11 +57,10 @@ def _cell_at(grid: list[list], x: float, y: float):
     return None
 
 
-def _overlaps(grid: list[list], ln) -> bool:
+def _grid_box(grid: list[list]) -> tuple[float, float, float, float]:
     cells = [c for row in grid for c in row if c]
-    x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
-    x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
-    return ln.x0 < x1 and ln.x1 > x0 and ln.top < bottom and ln.bottom > top
+    return (min(c[0] for c in cells), min(c[1] for c in cells),
+            max(c[2] for c in cells), max(c[3] for c in cells))
 
 
 def fill_cells(grid: list[list], chars: list[Piece], text: str) -> list[list[str]]:
@@ -94,6 +96,8 @@ def _cell_text(pieces: list[Piece], text: str) -> str:
 
     if not pieces:
         return ""
+    if len(pieces) == 1:  # one whole line (the common cell): no paragraph analysis to do
+        return text[pieces[0][0]:pieces[0][1] + 1].strip()
     pieces = sorted(pieces)
     lines: list[list[Piece]] = [[pieces[0]]]
     for prev, p in itertools.pairwise(pieces):

@@ -40,6 +40,7 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page\s*)?\d+(?:\s*of\s*\d+)?|\d+\s*\|\s*page|[ivxlc]+|\d+)\s*$",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r"\s+")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,}|\s{2,})\s*\d+\s*$")
 HEADING = re.compile(
     r"^\s*(?:第\s*[一二三四五六七八九十百零〇\d]+\s*(?:章|部分|篇|卷)"
@@ -141,7 +142,10 @@ def in_edge_band(line: Line, height: float, band: float = EDGE_BAND) -> bool:
 
 def is_page_number(text: str) -> bool:
     """'5', '- 5 -', '第5页 共9页', 'Page 5 of 9', '5 | P a g e' (letter-spaced, too)."""
-    return bool(_PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(re.sub(r"\s+", "", text)))
+    if _PAGE_NUMBER.match(text):
+        return True
+    squeezed = _SPACES.sub("", text)
+    return squeezed != text and bool(_PAGE_NUMBER.match(squeezed))
 
 
 def is_heading(text: str) -> bool:

@@ -39,7 +39,13 @@ def script_of(ch: str) -> str:
 
 
 def letter_scripts(text: str) -> Counter:
-    return Counter(script_of(ch) for ch in text if _is_letter(ch))
+    # count characters first (in C), then classify each distinct one: the same counts, in the
+    # same first-seen order, without a Python call per character
+    scripts: Counter = Counter()
+    for ch, n in Counter(text).items():
+        if _is_letter(ch):
+            scripts[script_of(ch)] += n
+    return scripts
 
 
 @cache
@@ -91,8 +97,9 @@ def noisy_scripts(lines: list[str]) -> set[str]:
 
 def strip_noise(line: str, noisy: set[str]) -> str:
     """Remove the noisy scripts' words and control debris from a line; keep the rest as is."""
-    if not noisy and not (_CONTROL.search(line) or _CID.search(line)):
-        return line
+    if not (_CONTROL.search(line) or _CID.search(line)) and not any(
+            script_of(ch) in noisy for ch in set(line)):
+        return line  # no debris and no letter of a noisy script: nothing to remove
     words, dropped = [], False
     for word in re.split(r"(\s+|/)", _CID.sub("", line)):
         if _is_noise(word, noisy):
