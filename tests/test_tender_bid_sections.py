@@ -209,3 +209,15 @@ def test_numbered_clauses_that_name_a_form_are_not_forms():
                   ("paragraph", "（1）投标人在信用信息公示系统中没有行政处罚记录。相关解释要求如下："),
                   ("paragraph", "（2）投标人没有重大违法记录。相关要求如下：")])
     assert titles(doc) == ["投标函", "项目负责人情况表", "资格声明"]
+
+
+def test_english_parts_from_a_complete_quote_sentence_and_page_limited_volumes():
+    doc = doc_of([("paragraph", "2.1 Quotation instructions"),
+                  ("paragraph", "A complete quote must include responses to the Challenge Form, a response to the "
+                                "Scenario Form, a Technical Approach submission, and a Pricing sheet submission."),
+                  ("paragraph", "4.1 Submission instructions"),
+                  ("paragraph", "● Technical Approach volumes are limited to no more than five (5) pages;"),
+                  ("paragraph", "● Similar Experience volumes are limited to no more than one (1) page.")], "pdf")
+    assert titles(doc) == ["Responses to the Challenge Form", "Response to the Scenario Form",
+                           "Technical Approach submission", "Pricing sheet submission",
+                           "Technical Approach volumes", "Similar Experience volumes"]

@@ -40,7 +40,7 @@ def english_sections(outline: Outline, chapter: Section | None = None) -> list[t
     forms = _form_list(outline)
     if forms:
         return _with_form_sections(outline, forms)
-    return _standalone_forms(outline) or _anchor_lists(outline)
+    return _standalone_forms(outline) or _anchor_lists(outline) or _stated_parts(outline)
 
 
 def _chapter_forms(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
@@ -219,3 +219,29 @@ def _tidy(title: str) -> str:
 
 
 _SMALL = {"of", "to", "and", "for", "the", "in", "on", "a", "an", "or", "with", "by", "from"}
+
+
+_COMPOSITION = re.compile(r"\b(?:complete|each|the|your)\s+(?:quote|quotation|proposal|bid|offer|response|submission)s?"
+                          r"\s+(?:must|shall|should|will)\s+(?:include|contain|consist\s+of|comprise)\s+"
+                          r"(?!the following)(.{20,400}?)(?:\.(?:\s|$)|$)", re.IGNORECASE)
+_PART_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the)\s)", re.IGNORECASE)
+_PAGE_LIMIT = re.compile(r"^[\W_]*([A-Z][\w &/-]{2,60}?\s+volumes?)\s+(?:are|is|shall be|must be|will be)\s+"
+                         r"limited\b", re.IGNORECASE)
+
+
+def _stated_parts(outline: Outline) -> list[tuple[str, Block]]:
+    """No forms at all (US RFQ style): the parts a sentence says a complete quote must include
+    ('responses to the Challenge Google Form, …, and a Pricing sheet submission') and the
+    volumes that page limits are set for ('● Technical Approach volumes are limited to 5 pages')."""
+    out: list[tuple[str, Block]] = []
+    for b in outline.doc.blocks:
+        if b.kind == "table":
+            continue
+        m = _COMPOSITION.search(b.text)
+        parts = [re.sub(r"^(?:a|an|the)\s+", "", p.strip(" ;:"), flags=re.IGNORECASE)
+                 for p in _PART_SPLIT.split(m.group(1))] if m else []
+        if len(parts) >= 3 and all(2 <= len(p.split()) <= 10 for p in parts):
+            out.extend((p[:1].upper() + p[1:], b) for p in parts)
+    volumes = [(m.group(1).strip(), b) for b in outline.doc.blocks
+               if b.kind != "table" and (m := _PAGE_LIMIT.match(b.text.strip()))]
+    return out + (volumes if len(volumes) >= 2 else [])
