@@ -359,3 +359,16 @@ def test_enterprise_procurement_methods_in_the_tenders_own_words(line, procedure
 def test_cover_name_above_a_notice_title():
     meta = _meta("某某医院保洁服务项目", "询价通知书")
     assert (meta.project_name, meta.procedure) == ("某某医院保洁服务项目", "询价")
+
+
+def test_deposit_unit_written_in_the_label():
+    assert _meta([["投标保证金（元）", "20000"]]).deposit == 20000
+
+
+@pytest.mark.parametrize("line, same", [
+    ("开标时间为投标截止时间的同一时间", True), ("开标时间：投标截止时间后立即开标", True),
+    ("开标时间：投标截止时间后30分钟", False),
+])
+def test_opening_stated_as_the_deadline(line, same):
+    meta = _meta("投标截止时间：2024年3月5日9:30", line)
+    assert (meta.opening == "2024-03-05T09:30") is same

@@ -88,6 +88,7 @@ def _zh_meta(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
         _set(meta, outline, "deposit", deposit)
     elif deposit:
         meta.sources["deposit"] = deposit[1].ref(outline)
+    _set(meta, outline, "deposit", amount_unit_in_label(lines, LABELS["deposit"]))
     _set(meta, outline, "lots", lots_zh(lines))
 
 
@@ -100,13 +101,22 @@ def _date(lines: list[Line], label: re.Pattern) -> tuple[object, Line] | None:
 
 
 def _opening(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
-    same = first_value(lines, LABELS["opening"], STOP,
-                       lambda v: True if re.match(r"^(?:同|与)(?:投标|响应|提交)?.{0,12}截止", v) else None)
+    same = first_value(lines, LABELS["opening"], STOP, _same_as_deadline, colon=False)
     found = _date(lines, LABELS["opening"])
     if found:
         _set(meta, outline, "opening", found)
     elif same and meta.deadline:
         _set(meta, outline, "opening", (meta.deadline, same[1]))
+
+
+# '开标时间：同投标截止时间' / '为投标截止时间的同一时间' / '投标截止时间后立即开标' (not '…后30分钟')
+_SAME_AS_DEADLINE = re.compile(
+    r"^[:：\s]*(?:为|即|是)?\s*(?:(?:同|与)(?:投标|响应|提交)?.{0,12}截止"
+    r"|(?:提交|递交)?(?:投标|响应|磋商|谈判)?(?:文件)?(?:提交|递交)?截止(?:时间|时刻)(?:的?同一时间|相同|同时|后立即|[，。；,]|$))")
+
+
+def _same_as_deadline(value: str) -> bool | None:
+    return True if _SAME_AS_DEADLINE.match(value) else None
 
 
 def _deposit_pick(value: str) -> object | None:
