@@ -372,3 +372,11 @@ def test_deposit_unit_written_in_the_label():
 def test_opening_stated_as_the_deadline(line, same):
     meta = _meta("投标截止时间：2024年3月5日9:30", line)
     assert (meta.opening == "2024-03-05T09:30") is same
+
+
+def test_corpus_us_rfq_cover_meta(corpus):
+    from bidkit.readers import read_document
+
+    meta = extract_meta(build_outline(read_document(corpus("tenders/en/en-01-us-gsa-coe-discovery-bpa-rfq.pdf"))))
+    assert meta.project_name == "Centers of Excellence Discovery Blanket Purchase Agreement"
+    assert (meta.deadline, meta.budget, meta.currency) == ("2019-04-01T12:00", 100_000_000, "USD")

@@ -136,3 +136,12 @@ def test_marker_closing_a_clause_marks_it():
 def test_marker_in_its_own_column_marks_the_rest_of_the_row():
     table = [["序号", "技术参数", "重要性"], ["1", "工作温度 -20~50℃", "★"], ["2", "外壳颜色白色", ""]]
     assert [r.text for r in _run(STAR_LEGEND, table)] == ["★ 工作温度 -20~50℃"]
+
+
+def test_corpus_star_forms_titled_on_the_next_line_are_listed_once(corpus):
+    from bidkit.readers import read_document
+
+    outline = build_outline(read_document(corpus("tenders/zh/zh-02-pku-cashl-journals-gk.pdf")))
+    texts = [r.text for r in extract_substantive(outline, extract_legend(outline))]
+    assert "★附件 1：投标函" in texts and "★附件 9：投标保证金说明函" in texts
+    assert not any(t.startswith("★附件 5-") for t in texts)  # the ★5-1…5-9 list already names them
