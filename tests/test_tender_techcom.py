@@ -88,3 +88,30 @@ def test_clauses_under_a_marked_section_title_inherit_its_marker():
     assert marks["1.数据清洗准确率须不低于99%。"] == "★"
     assert marks["2.每日须提交工作日报。"] == "★"
     assert marks["1.供应商应配合采购人检查。"] is None
+
+
+def test_eligibility_background_and_inventory_tables_in_the_chapter_are_not_items():
+    items = ["第一章 招标公告", "1、项目名称：某食堂配送。", "第二章 采购需求",
+             "一、项目概况", "本单位现有职工300人，食堂位于二楼。", "配送车辆须在1小时内到达。",
+             "二、投标人资格要求", "1、投标人须具备食品经营许可证；",
+             "三、服务要求", "1、中标人须保证食品新鲜；",
+             ("", [["序号", "出版社"], ["1", "某出版社"], ["2", "另一出版社"]]),
+             "第三章 合同文本"]
+    got = [r.text for r in reqs(items)]
+    assert got == ["配送车辆须在1小时内到达。", "1、中标人须保证食品新鲜；"]
+
+
+def test_requirements_follow_the_body_title_when_the_chapter_is_a_contents_line():
+    from bidkit.tender.outline import Section
+    from bidkit.tender.techcom import _body_region
+    items = ["Section 4. Evaluation Criteria", "Section 5: Terms of Reference", "Section 6: Forms",
+             "The committee will evaluate proposals.",
+             "Annex- Terms of Reference",
+             "1. The consultant shall deliver a baseline report within 30 days.",
+             "2. The consultant shall train 40 staff.",
+             "Section 7: Forms", "1. The bidder shall sign Form A."]
+    outline = build_outline(make_doc(items))
+    contents_line = Section(title="Section 5: Terms of Reference", start=1, end=2)
+    assert _body_region(outline, contents_line) == (4, 7)
+    whole_chapter = Section(title="Section 5: Terms of Reference", start=1, end=7)
+    assert _body_region(outline, whole_chapter) == (1, 7)

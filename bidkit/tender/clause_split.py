@@ -192,7 +192,7 @@ def _table_clauses(block: Block) -> list[Clause]:
 
 _HEADER_WORDS = re.compile(r"序号|编号|名称|项目|内容|要求|说明|因素|标准|分值|备注|条款|页码|描述|数量|单位|审查项|检查项|通过条件|合格条件|"
                            r"岗位|规格|型号|参数|指标|单价|金额|序號|名稱|項目|內容|說明|"
-                           r"^(?:no\.?|s\.? ?no\.?|sl\.? ?no\.?|item|description|criteria|conditions?|requirements?|"
+                           r"^(?:no\.?|s\.? ?no\.?|sl\.? ?no\.?|sr\.? ?no\.?|item|description|criteria|conditions?|requirements?|"
                            r"remarks?|particulars|parameters?|specifications?|clause|supporting documents?|subject|"
                            r"documents?(?: required)?|evidence|means of verification|"
                            r"[A-Z]{1,3} ?#)$", re.IGNORECASE)

@@ -38,7 +38,16 @@ _REQUIREMENT_WORDS = re.compile(
     r"须|应|應|須|需|必须|不得|不少于|負責|確保|保證|滿足|具備|提交|提出|不低于|不高于|不超过|不小于|不大于|至少|以上|以下|要求|提供|负责|确保|保证|满足|符合|"
     r"具备|具有|承担|配备|按照|[≥≤＞＜><±]|\b(?:shall|must|should|will|required?|provide|ensure|"
     r"minimum|maximum|at least|not exceed|support|allow)\b", re.IGNORECASE)
-_MAX_ITEMS = 200
+# Sub-titles inside the requirement chapter whose text is not a technical/commercial item.
+_ELIGIBILITY_TITLE = re.compile(r"资格|资质要求|合格(?:的)?(?:投标人|供应商)|資格|eligib|qualification of", re.IGNORECASE)
+_DESCRIPTION_TITLE = re.compile(r"背景|概况|概述|简介|現況|概況|background|introduction|overview|about\b",
+                                re.IGNORECASE)
+_STRONG_MODAL = re.compile(r"须|必须|应当|应|不得|須|應|\b(?:shall|must|should|is required to)\b", re.IGNORECASE)
+# Table columns that say the rows are requirements (a parameter or deliverable table).
+_REQUIREMENT_COLUMN = re.compile(r"要求|参数|指标|规格|标准|配置|内容|数量|需求|規格|參數|需求|"
+                                 r"requirement|specification|parameter|deliverable|scope|compliance|description|"
+                                 r"activity|task|quantity|capabilit|expect", re.IGNORECASE)
+_MAX_ITEMS = 400
 
 
 def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> list[Requirement]:
@@ -51,12 +60,17 @@ def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> li
     for start, end in regions:
         kind: RequirementKind = "technical"
         inherited: tuple[str, int] | None = None  # a marked title ('★一、技术要求') marks its clauses
+        skipping = False  # under '项目背景' / '资格要求' / 'Background': description or eligibility
+        header: list[str] = []
         for c in clauses:
             if not start <= c.block.index < end:
                 continue
             if _is_title(c):
                 if _NOT_REQUIREMENT.search(c.body) and not _REQUIREMENT_TITLE.search(c.body):
                     break  # the contract or the forms start inside the chapter
+                skipping = not _REQUIREMENT_TITLE.search(c.body) and (
+                    "eligibility" if _ELIGIBILITY_TITLE.search(c.body) else
+                    "description" if _DESCRIPTION_TITLE.search(c.body) else False)
                 kind = _kind_of_title(c.body, kind)
                 mark = _marker(c, marks)
                 if mark:
@@ -64,7 +78,11 @@ def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> li
                 elif inherited and c.rank <= inherited[1]:
                     inherited = None
                 continue
-            if not _is_requirement(c):
+            if c.is_row:
+                header = _table_header(c, header)
+            if skipping == "eligibility" or skipping == "description" and not _STRONG_MODAL.search(c.text):
+                continue  # eligibility is its own list; a background section only counts where it obliges
+            if not _is_requirement(c) or (c.is_row and not _requirement_row(c, header)):
                 continue
             marker = _marker(c, marks) or (inherited[0] if inherited else None)
             out.append(to_requirement(outline, c, kind, marker=marker))
@@ -79,8 +97,33 @@ def _requirement_regions(outline: Outline) -> list[tuple[int, int]]:
     for level in (outline.chapters, getattr(outline, "sections", [])):
         hits = [s for s in level if _is_requirement_title(s)]
         if hits:
-            return [(s.start, s.end) for s in hits]
+            return [_body_region(outline, s) for s in hits]
     return [] if outline.chapters else _regions_from_titles(outline)
+
+
+_TOP_TITLE = re.compile(r"^(?:section|part|annex(?:ure)?|appendix|chapter|schedule)\s*[-–:.]?\s*(?:[IVXLC]+|\d+|[A-Z])\b|"
+                        r"^第\s*[一二三四五六七八九十\d]+\s*[章部篇卷]", re.IGNORECASE)
+
+
+def _body_region(outline: Outline, s: Section, span: int = 400) -> tuple[int, int]:
+    """A chapter of a few blocks is a contents line the outline took for the chapter (PDF
+    tenders whose body headings it did not see): the requirements start where the same title
+    appears again as a line of its own, and run to the next top-level title."""
+    if s.end - s.start > 3:
+        return s.start, s.end
+    blocks = outline.doc.blocks
+    for b in blocks[s.end:]:
+        text = b.text.strip()
+        if b.kind == "table" or len(text) > 80 or is_toc_line(text) or re.search(r"[。；;.]$", text):
+            continue
+        if _REQUIREMENT_TITLE.search(text) and not _NOT_REQUIREMENT.search(text) and \
+                (_TOP_TITLE.match(text) or re.match(r"(?:annex(?:ure)?|appendix|attachment|附件)\b", text, re.I)):
+            end = next((x.index for x in blocks[b.index + 1: b.index + span]
+                        if x.kind != "table" and len(x.text) <= 80 and _TOP_TITLE.match(x.text.strip())
+                        and not _REQUIREMENT_TITLE.search(x.text)),  # 'Part II: Requirements' 'Section IV: ToR'
+                       min(len(blocks), b.index + span))
+            return b.index, end
+    return s.start, s.end
 
 
 def _is_requirement_title(s: Section) -> bool:
@@ -150,6 +193,21 @@ def _is_requirement(c: Clause) -> bool:
     if body.rstrip().endswith(("：", ":")) and len(core) <= 30:
         return False
     return c.is_row or bool(_REQUIREMENT_WORDS.search(body)) or _marker(c, set(_MARKERS)) is not None
+
+
+def _table_header(c: Clause, current: list[str]) -> list[str]:
+    """The header row of the table this row belongs to (first row of its block)."""
+    rows = c.block.rows or []
+    return [h.strip() for h in rows[0]] if rows else current
+
+
+def _requirement_row(c: Clause, header: list[str]) -> bool:
+    """A row counts when it states a requirement itself, carries a marker, or sits in a table
+    whose columns are requirements; rows of a descriptive table (an organisation chart, a list
+    of committees, a site inventory) do not."""
+    if _REQUIREMENT_WORDS.search(c.text) or _marker(c, set(_MARKERS)) is not None:
+        return True
+    return any(_REQUIREMENT_COLUMN.search(h) for h in header)
 
 
 def _marker(c: Clause, marks: set[str]) -> str | None:
