@@ -148,3 +148,9 @@ def test_review_table_with_pass_condition_column_lists_grounds_and_titles_are_no
                           ["2", "响应文件有效期", "符合磋商文件的要求。"]]),
                     "Section 4. Grounds for Rejection"])
     assert texts(doc) == ["响应文件签署、盖章 | 签署、盖章符合磋商文件要求，且无遗漏。", "响应文件有效期 | 符合磋商文件的要求。"]
+
+
+def test_traditional_chinese_award_or_cancellation_housekeeping_is_not_a_ground():
+    doc = make_doc(["第一章 須知", "1. 廠商報價超過預算者為不合格標，不得進入下一階段評審。",
+                    "2. 本採購案如完成決標或廢標，廠商原提送之建議書得予領回。"], fmt="docx")
+    assert [t[:2] for t in texts(doc)] == ["1."]

@@ -221,3 +221,9 @@ def test_pdf_footnote_under_the_eligibility_table_is_not_a_criterion():
                     "Technical Proposals of bidders who pass the minimum eligibility criteria will be evaluated."])
     found = texts(doc)
     assert len(found) == 2 and not any("Non-performance, as decided" in t or "will be evaluated" in t for t in found)
+
+
+def test_traditional_chinese_qualification_heading():
+    doc = make_doc(["第一章 投標須知", "三、投標廠商資格", "（一）依法登記之公司或商業。", "（二）具有勞動派遣事業許可。",
+                    "四、投標文件"], fmt="docx")
+    assert texts(doc) == ["（一）依法登記之公司或商業。", "（二）具有勞動派遣事業許可。"]
