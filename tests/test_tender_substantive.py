@@ -145,3 +145,8 @@ def test_corpus_star_forms_titled_on_the_next_line_are_listed_once(corpus):
     texts = [r.text for r in extract_substantive(outline, extract_legend(outline))]
     assert "★附件 1：投标函" in texts and "★附件 9：投标保证金说明函" in texts
     assert not any(t.startswith("★附件 5-") for t in texts)  # the ★5-1…5-9 list already names them
+
+
+def test_rows_that_differ_only_in_a_latin_parameter_name_are_both_listed():
+    table = [["序号", "参数"], ["1", "★CPU：不低于8核"], ["2", "★GPU：不低于8核"]]
+    assert [r.text for r in _run(STAR_LEGEND, table)] == ["★CPU：不低于8核", "★GPU：不低于8核"]

@@ -169,8 +169,10 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", nfkc(text))[:40]
 
 
-_LEAD = re.compile(r"^[\s\d.、．()（）|:：\-－—]*(?:附件|附表|Form|Annex(?:ure)?|Attachment|Appendix)?"
-                   r"[\s\d.、．()（）|:：\-－—A-Z]*", re.IGNORECASE)
+_NUM_CHARS = r"[\s\d.、．()（）|:：\-－—]*"
+# numbering and a form label ('5－1 ', '附件 5-1：', 'Annex B-2:') before the words of a clause
+_LEAD = re.compile(rf"^{_NUM_CHARS}(?:(?:附件|附表|Form|Annex(?:ure)?|Attachment|Appendix){_NUM_CHARS}"
+                   rf"(?:[A-Z](?![a-z]){_NUM_CHARS})?)?", re.IGNORECASE)
 
 
 def _same_body(a: str, b: str) -> bool:
