@@ -221,3 +221,12 @@ def test_english_parts_from_a_complete_quote_sentence_and_page_limited_volumes()
     assert titles(doc) == ["Responses to the Challenge Form", "Response to the Scenario Form",
                            "Technical Approach submission", "Pricing sheet submission",
                            "Technical Approach volumes", "Similar Experience volumes"]
+
+
+def test_heading_wrapped_onto_a_second_heading_line_is_one_form():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("heading", "第六章 响应文件格式"),
+                  ("heading", "一、响应函"), ("paragraph", "致：采购人"),
+                  ("heading", "二、供应商不得具有行贿犯罪记录的"), ("heading", "承诺函"), ("paragraph", "本单位承诺。"),
+                  ("paragraph", "附件 3："), ("paragraph", "与供应商存在关联关系的"), ("paragraph", "单位名称。"),
+                  ("heading", "三、报价一览表"), ("paragraph", "单位：元")])
+    assert titles(doc) == ["响应函", "供应商不得具有行贿犯罪记录的承诺函", "报价一览表"]

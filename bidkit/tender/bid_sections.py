@@ -46,6 +46,7 @@ _NOT_IN_BID = re.compile(r"(?:投标|响应|应答)文件中?(?:不用|无需|�
                          r"(?:不用|无需|不需|不必|不须)(?:放入|装订|提交)(?:在|到)?(?:投标|响应|应答)文件|"
                          r"(?:不用|无需|不需|不必|不须)在?(?:投标|响应|应答)文件中?(?:提供|放|装订|提交)|"
                          r"(?:投标|响应)时(?:无需|不需|不用|不必|不须)提供|质疑函|投诉书")
+_DANGLING = "的和及或与、"  # a line ending so continues on the next one
 _CHAPTER_REF = re.compile(rf"^第[{_CN}\d]+(?:章|部分)")
 _NOT_APPLICABLE = re.compile(r"[（(]\s*不适用\s*[)）]\s*$")  # '中小企业声明函（货物）格式（不适用）'
 _TRAILING_FORMAT = re.compile(r"(?<=[\u4e00-\u9fff》]{2})(?<!的)格式$")
@@ -129,6 +130,7 @@ def _strip_number(text: str) -> str:
 
 def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]]:
     heads = []
+    wrapped: set[int] = set()
     for b in outline.blocks_in(chapter):
         if b.kind == "table" or (is_toc_entry(b.text) and b.page is not None):
             continue  # the chapter's own 目录: _chapter_toc reads it
@@ -138,7 +140,11 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
             if not m:
                 continue
             text = text[m.start():]
-        h = _heading(b, text)
+        nxt = outline.doc.blocks[b.index + 1] if b.index + 1 < len(outline.doc.blocks) else None
+        if text.rstrip()[-1:] in _DANGLING and nxt is not None and nxt.kind == b.kind and len(nxt.text) <= 15:
+            text = text.rstrip() + nxt.text.strip()  # a heading wrapped onto a second heading line
+            wrapped.add(nxt.index)
+        h = _heading(b, text) if b.index not in wrapped else None
         if h:
             h.page_top = _near_page_top(outline, b)
             if h.style == "annex" and not h.title:
@@ -152,8 +158,13 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
         start = listed[0].block.index  # the form holding the list ('附件1 投标函' → '(1)投标函 …')
         enclosing = [h for h in heads if h.block.index < start and h.style != listed[0].style][-1:]
         after = enclosing + [h for h in heads if h.block.index > listed[-1].block.index]
-        body = _body_forms(outline, chapter, after)
-        return body if len(body) >= len(listed) else [(h.title, h.block) for h in listed]
+        # a list whose lines come back as headings of the same numbering is the faithful outline
+        same = {_key(h.title) for h in after if h.style == listed[0].style}
+        if sum(1 for h in listed if _key(h.title) in same) * 2 < len(listed):
+            body = _body_forms(outline, chapter, after)
+            if len(body) >= len(listed):
+                return body
+        return [(h.title, h.block) for h in listed]
     return _body_forms(outline, chapter, heads)
 
 
@@ -243,7 +254,7 @@ def _title_on_next_lines(outline: Outline, index: int) -> str:
     if not nxt or any(rx.match(nxt[0].text) for _, rx in _NUMBERING):
         return ""
     first = re.sub(r"\s+", "", nxt[0].text)
-    if len(first) > 30 or re.search(r"[，。；：:,]", first):
+    if len(first) > 30 or re.search(r"[，。；：:,]", first) or first[-1:] in _DANGLING:
         return ""
     if not _FORM_SUFFIX.search(first[-3:]) and len(nxt) > 1:
         second = re.sub(r"\s+", "", nxt[1].text)
@@ -322,6 +333,8 @@ def _is_sentence(rest: str, title: str) -> bool:
         return True
     if _NOTE_ONLY.fullmatch(title):
         return True  # '（非福利性企业不用填写）': a note under a form's heading
+    if title[-1] in _DANGLING:
+        return True  # '与供应商存在关联关系的' — a wrapped sentence, not a name
     if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", title):
         return True  # blanks or page numbers
     raw = re.sub(r"\s+", "", rest)
@@ -329,7 +342,8 @@ def _is_sentence(rest: str, title: str) -> bool:
     if body[:1] in ("，", ",", "。", "；") or (len(raw) > 12 and raw[-1:] in ("。", "；")) \
             or (len(raw) > 25 and raw[-1:] in ("：", ":")):
         return True  # '经慎重考虑，我方的投标总价为…' / '（1）本投标有效期为…日。' — a clause of a letter
-    if re.search(r"[，,]", body[:12]) and not re.match(r"[（(]", body):
+    open_note = title.count("（") + title.count("(") > title.count("）") + title.count(")")
+    if re.search(r"[，,]", body[:12]) and not re.match(r"[（(]", body) and not open_note:
         return True  # '随同本投标函提交投标保证金一份，金额为…' — a clause naming a form
     return not re.sub(r"[\W_]+", "", body) and bool(re.search(r"[：:；;。]$", raw))
 
