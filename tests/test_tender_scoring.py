@@ -196,3 +196,11 @@ def test_adjectival_rating_factors_are_items_without_points():
     items, _ = extract_scoring(build_outline(doc))
     assert [(i.item, i.points, i.page) for i in items] == [
         ("Technical Approach", None, 8), ("Management Approach", None, 9), ("Pricing", None, 9)]
+
+
+def test_note_row_under_a_scoring_table_is_not_an_item():
+    doc = doc_of([para("第三章 评标办法"),
+                  table([["评分项目", "分值", "评分标准"], ["同类业绩", "10", "每个得2分"], ["价格", "90", "低价优先"],
+                         ["说明：本项目如果属于专门面向中小企业采购的，价格不扣除。", "", ""]])])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points) for i in items] == [("同类业绩", 10), ("价格", 90)]

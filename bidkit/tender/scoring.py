@@ -240,8 +240,8 @@ def _table_items(outline: Outline, tables: list[Block], header_at: int,
                 category = group_category(next(iter(distinct))) or category
                 continue
             first = next((x for x in row if x.strip()), "")
-            if is_total(first):
-                continue
+            if is_total(first) or _NOTE_ROW.match(first):
+                continue  # '说明：本项目如果属于…' under the table explains, it scores nothing
             if not sub.strip():  # '企业综合实力（4分）' in the points cell, or heading the criteria
                 sub = _sub_name(pts) or _sub_name(crit.strip().split("\n")[0])
             if not group.strip() and not sub.strip() and not seq.strip() and rows:
@@ -257,6 +257,7 @@ def _table_items(outline: Outline, tables: list[Block], header_at: int,
     return _rows_to_items(outline, rows)
 
 
+_NOTE_ROW = re.compile(r"^\s*(?:说明|注|备注|note)\s*\d*\s*[:：]", re.IGNORECASE)
 _SUB_NAME = re.compile(r"^(.{2,30}?)\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
