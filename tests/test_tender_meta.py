@@ -380,3 +380,12 @@ def test_corpus_us_rfq_cover_meta(corpus):
     meta = extract_meta(build_outline(read_document(corpus("tenders/en/en-01-us-gsa-coe-discovery-bpa-rfq.pdf"))))
     assert meta.project_name == "Centers of Excellence Discovery Blanket Purchase Agreement"
     assert (meta.deadline, meta.budget, meta.currency) == ("2019-04-01T12:00", 100_000_000, "USD")
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("投标截止时间：2024年3月5日 星期二 14:30", "2024-03-05T14:30"),
+    ("投标截止时间：二〇二四年三月五日上午九时三十分", "2024-03-05T09:30"),
+    ("投标截止时间：2024年3月5日上午九点半", "2024-03-05T09:30"),
+])
+def test_chinese_deadlines_with_weekdays_and_chinese_numerals(line, iso):
+    assert _meta(line).deadline == iso

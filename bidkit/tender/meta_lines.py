@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bidkit.document import Block
 from bidkit.model import SourceRef
 from bidkit.tender.outline import Outline
-from bidkit.tender.text import find_datetime, find_money, nfkc, zh_squash
+from bidkit.tender.text import CN_DIGITS, cn_number, find_datetime, find_money, nfkc, zh_squash
 
 COLON = r"\s*[”\"]?\s*(?:[（(][^）)]{0,14}[)）])?\s*(?:[:：]|系指|是指|即(?!可|日|时))"
 _NAME_LINE = re.compile(r"^(?:名称|名稱|全称|单位名称|Name)\s*[:：]\s*(.+)", re.IGNORECASE)
@@ -110,7 +110,29 @@ def money_in(value: str, *, allow_unit_price: bool = False) -> float | None:
     return None
 
 
+_CN_NUM = "〇零一二两三四五六七八九十"
+_CN_DATE_PART = re.compile(rf"([{_CN_NUM}]+)(?=\s*(?:年|月|日|号|时|點|点|分))")
+_WEEKDAY = re.compile(r"[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[)）]?")
+
+
+def _cn_digits(m: re.Match) -> str:
+    """'二〇二四' → '2024' (a year is read digit by digit), '三十' → '30'."""
+    text = m.group(1)
+    if "十" not in text:
+        return "".join(str(CN_DIGITS[ch]) for ch in text)
+    value = cn_number(text)
+    return str(int(value)) if value is not None else text
+
+
+def _plain_zh_date(value: str) -> str:
+    """'二〇二四年三月五日（星期二）上午九点半' → '2024年3月5日上午9点30分'."""
+    value = _WEEKDAY.sub(" ", value)
+    value = _CN_DATE_PART.sub(_cn_digits, value)
+    return re.sub(r"(?<=\d)\s*(点|時|时)\s*半", r"\g<1>30分", value)
+
+
 def datetime_in(value: str) -> str | None:
+    value = _plain_zh_date(value)
     value = re.sub(r"(?<!\d)(?<!\d\s)\bnoon\b", "12:00", value, flags=re.IGNORECASE)
     value = re.sub(r"(?<=\d)\s+:\s*(?=\d{2})", ":", value)  # '04 :00 P.M.'
     # '2:00 p.m. local time on Friday, March 15, 2024': weekday and time zone keep the time far from the date
