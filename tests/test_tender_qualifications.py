@@ -227,3 +227,17 @@ def test_traditional_chinese_qualification_heading():
     doc = make_doc(["第一章 投標須知", "三、投標廠商資格", "（一）依法登記之公司或商業。", "（二）具有勞動派遣事業許可。",
                     "四、投標文件"], fmt="docx")
     assert texts(doc) == ["（一）依法登記之公司或商業。", "（二）具有勞動派遣事業許可。"]
+
+
+def test_english_sub_titles_form_names_and_document_numbers_are_not_criteria():
+    doc = make_doc(["4.2 Eligibility of bidders from restricted countries",
+                    "4.2.1 Restrictions based on Reciprocity.",
+                    "Entities from such countries shall not be eligible unless registered.",
+                    "4.2.2 The bidder shall not be owned by an entity of a restricted country.",
+                    "4.3 Conflicts of interest are defined in clause 9.",
+                    "Section III: Qualification Criteria", "RFP document No. 27-19/9/2025-INT (34071)",
+                    "1) Form 2: Qualification Criteria - Compliance",
+                    "2) The bidder must have a positive net worth in each of the last three years.",
+                    "Section IV: Terms of Reference"])
+    assert texts(doc) == ["4.2.2 The bidder shall not be owned by an entity of a restricted country.",
+                          "2) The bidder must have a positive net worth in each of the last three years."]

@@ -92,10 +92,11 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
         if len(found) >= _MAX_ITEMS:
             break
     _add_list(found, [c for c in clauses if _INLINE_LABEL.match(c.body)])
-    _add_list(found, _english_criteria(outline, clauses))
+    if not found and not tables:  # a flattened criteria table only when no list was found
+        _add_list(found, _english_criteria(outline, clauses))
     _add_list(found, _cell_lists(clauses))
     _add_list(found, _table_group_rows(clauses))
-    found = [piece for c in found if not (_DESCRIBES_PART.match(c.body) or _FORM_NAME.match(c.body))
+    found = [piece for c in found if not _not_a_criterion(c, clauses, position)
              for piece in _split_english_criteria(c)]
     _add_list(found, tables)
     if _NO_JOINT_BIDS.search(outline.doc.text):
@@ -119,6 +120,24 @@ def _split_english_criteria(c: Clause) -> list[Clause]:
     if sum(bool(_MODAL.search(p)) for p in parts) < 2 or not all(len(p) >= 25 for p in parts[1:]):
         return [c]
     return [replace(c, text=p) for p in parts]
+
+
+def _not_a_criterion(c: Clause, clauses: list[Clause], position: dict[int, int]) -> bool:
+    """Form names, descriptions of a tender part, document-number lines, and English sub-titles
+    ('4.2.1 Restrictions based on Reciprocity.' followed by its paragraph)."""
+    body = c.text[len(numbering_of(c.text)[1]):].strip()
+    if _DESCRIBES_PART.match(body) or _FORM_NAME.match(body) or _DOC_NUMBER.match(body):
+        return True
+    if c.is_row or not re.match(r"[A-Za-z]", body) or len(body.split()) > 8 or _VERB.search(body):
+        return False
+    n = position.get(id(c))
+    nxt = clauses[n + 1] if n is not None and n + 1 < len(clauses) else None
+    return nxt is not None and nxt.style is None and not nxt.is_row
+
+
+_DOC_NUMBER = re.compile(r"^[\w ]{0,30}\b(?:document|tender|bid|rfp|rfq|eoi|ref(?:erence)?)\.?\s+No\.?\s*[:.]?\s*\S*\d\S*"
+                         r"(?:\s*\(\d+\))?\s*$", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:must|should|shall|will|is|are|be|been|has|have|had|not|no)\b", re.IGNORECASE)
 
 
 def _without_notes(items: list[Clause], position: dict[int, int]) -> list[Clause]:
@@ -250,6 +269,8 @@ def _english_criteria(outline: Outline, clauses: list[Clause], window: int = 25)
             continue  # '… who fulfil the eligibility criteria …' is prose, not the table's title
         if m and _is_qualification_head(c):
             continue  # a heading of its own: its numbered list was taken already
+        if m and re.search(r"\b(?:form|section|annex(?:ure)?|appendix|part)\b", c.text[:m.start()], re.IGNORECASE):
+            continue  # 'Form 2: Qualification Criteria – Compliance' names a form or a part of the tender
         if not m or in_toc(outline, c) or re.search(r"\b(?:documents?|evaluation of)\b", c.text[:m.start()], re.IGNORECASE):
             continue
         tail = c.text[m.end():]
