@@ -33,10 +33,10 @@ def line_pieces(textpage, text: str, height: float, lines: list, grid: list[list
 
 
 def _char_pieces(textpage, text: str, height: float, first: int, last: int) -> list[Piece]:
-    import pypdfium2.raw as pdfium_c
+    from bidkit.readers.pdfium_fast import call, handle
 
-    get_box = pdfium_c.FPDFText_GetCharBox  # bound once: this loop runs per character
-    raw = textpage.raw
+    get_box = call("FPDFText_GetCharBox")  # plain-int handle: this loop runs per character
+    raw = handle(textpage.raw)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     out = []

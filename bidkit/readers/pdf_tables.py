@@ -16,6 +16,7 @@ from operator import itemgetter
 from pdfplumber.table import Table, cells_to_tables, merge_edges
 
 from bidkit.readers.pdf_cells import fill_cells, line_pieces
+from bidkit.readers.pdfium_fast import call, handle
 
 _THIN = 2.5  # a path thinner than this (pt) is a ruling line, not an area
 _MIN_EDGE = 3.0  # shorter edges are glyph parts or dots, not table borders
@@ -45,30 +46,34 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> 
             "height": bottom - top, "orientation": orientation}
 
 
-def _segment_edges(raw, height: float) -> list[dict]:
+def _segment_edges(raw: int, height: float) -> list[dict]:
     """Horizontal and vertical edges drawn by one path object, in top-origin coordinates."""
     import pypdfium2.raw as pdfium_c
 
-    count = pdfium_c.FPDFPath_CountSegments(raw)
+    count = call("FPDFPath_CountSegments")(raw)
     if count > _MAX_SEGMENTS:
         return []
     m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(raw, ctypes.byref(m))
+    call("FPDFPageObj_GetMatrix")(raw, ctypes.byref(m))
+    get_segment, get_point = call("FPDFPath_GetPathSegment"), call("FPDFPathSegment_GetPoint")
+    get_type, get_close = call("FPDFPathSegment_GetType"), call("FPDFPathSegment_GetClose")
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     points: list[tuple[tuple[float, float], tuple[float, float]]] = []
     start = current = None
     for i in range(count):
-        seg = pdfium_c.FPDFPath_GetPathSegment(raw, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        seg = get_segment(raw, i)
+        get_point(seg, x_ref, y_ref)
         point = (m.a * x.value + m.c * y.value + m.e, height - (m.b * x.value + m.d * y.value + m.f))
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        kind = get_type(seg)
+        if kind == moveto:
             start = current = point
             continue
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+        if kind == lineto and current is not None:
             points.append((current, point))
         current = point
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+        if get_close(seg) and start is not None:
             points.append((current, start))
             current = start
     edges = []
@@ -80,33 +85,39 @@ def _segment_edges(raw, height: float) -> list[dict]:
     return edges
 
 
-def _path_objects(page):
-    """Raw handles of the page's path objects, also inside form XObjects (one level). The raw
-    API avoids building a Python wrapper for each of the page's (often 100,000+) objects."""
+def _path_objects(page) -> list[int]:
+    """Handles of the page's path objects, also inside form XObjects (one level). Plain-int
+    handles: a page can hold 100,000+ objects (one per glyph), and wrapping each in a ctypes
+    pointer would cost more than pdfium's own work."""
     import pypdfium2.raw as pdfium_c
 
-    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-                inner = pdfium_c.FPDFFormObj_GetObject(obj, j)
-                if pdfium_c.FPDFPageObj_GetType(inner) == pdfium_c.FPDF_PAGEOBJ_PATH:
-                    yield inner
+    get_object, get_type = call("FPDFPage_GetObject"), call("FPDFPageObj_GetType")
+    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    raw_page = handle(page.raw)
+    paths = []
+    for i in range(call("FPDFPage_CountObjects")(raw_page)):
+        obj = get_object(raw_page, i)
+        kind = get_type(obj)
+        if kind == path:
+            paths.append(obj)
+        elif kind == form:
+            get_inner = call("FPDFFormObj_GetObject")
+            for j in range(call("FPDFFormObj_CountObjects")(obj)):
+                inner = get_inner(obj, j)
+                if get_type(inner) == path:
+                    paths.append(inner)
+    return paths
 
 
 def page_edges(page) -> list[dict]:
     """Ruling lines of a page: thin paths as single lines, other paths segment by segment."""
-    import pypdfium2.raw as pdfium_c
-
     width, height = page.get_size()
     edges: list[dict] = []
     box = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(v) for v in box]
+    get_bounds, count_segments = call("FPDFPageObj_GetBounds"), call("FPDFPath_CountSegments")
     for raw in _path_objects(page):
-        pdfium_c.FPDFPageObj_GetBounds(raw, *refs)
+        get_bounds(raw, *refs)
         left, bottom, right, top = (v.value for v in box)
         w, h = right - left, top - bottom
         if w * h > 0.4 * width * height and _is_filled_box(raw):
@@ -118,7 +129,7 @@ def page_edges(page) -> list[dict]:
             x = (left + right) / 2
             edges.append(_edge(x, height - top, x, height - bottom, "v"))
         elif w >= _MIN_EDGE and h >= _MIN_EDGE:
-            if pdfium_c.FPDFPath_CountSegments(raw) <= 5:  # a rectangle: its four sides
+            if count_segments(raw) <= 5:  # a rectangle: its four sides
                 top_y, bottom_y = height - top, height - bottom
                 edges += [_edge(left, top_y, right, top_y, "h"),
                           _edge(left, bottom_y, right, bottom_y, "h"),
@@ -129,15 +140,13 @@ def page_edges(page) -> list[dict]:
     return edges
 
 
-def _is_filled_box(raw) -> bool:
+def _is_filled_box(raw: int) -> bool:
     """One filled, unstroked rectangle (a background), as opposed to a frame or a set of
     thin bars drawn as one path."""
-    import pypdfium2.raw as pdfium_c
-
-    if pdfium_c.FPDFPath_CountSegments(raw) > 5:
+    if call("FPDFPath_CountSegments")(raw) > 5:
         return False
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
+    call("FPDFPath_GetDrawMode")(raw, ctypes.byref(fill), ctypes.byref(stroke))
     return not stroke.value
 
 
@@ -246,8 +255,9 @@ def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
         by_y.setdefault(p[1], []).append(p)
     cells = []
     for pt in points:
-        below = [p for p in by_x[pt[0]] if p > pt]
-        right = [p for p in by_y[pt[1]] if p > pt]
+        column, row = by_x[pt[0]], by_y[pt[1]]  # sorted: the points after pt are a tail
+        below = column[bisect.bisect_right(column, pt):]
+        right = row[bisect.bisect_right(row, pt):]
         cell = _smallest_cell(pt, below, right, intersections, connects)
         if cell:
             cells.append(cell)

@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from bidkit.readers.pdfium_fast import LooseBoxes
+
 EDGE_BAND = 0.1  # share of the page height at the top and bottom where running heads live
 
 # A line that certainly starts a new paragraph: clause numbering, markers, chapter headings.
@@ -77,6 +79,7 @@ def is_wide(ch: str) -> bool:
 def page_lines(textpage, text: str, height: float) -> list[Line]:
     """Split pdfium page text into lines, each with the box of its first and last character."""
     geometry = textpage.count_chars() == len(text)  # broken CMaps shift indexes: no boxes then
+    boxes = LooseBoxes(textpage) if geometry else None
     lines: list[Line] = []
     pos = 0
     for raw in text.replace("\r\n", "\n").split("\n"):
@@ -88,43 +91,44 @@ def page_lines(textpage, text: str, height: float) -> list[Line]:
             continue
         first = start + (len(raw) - len(raw.lstrip()))
         last = start + len(raw.rstrip()) - 1
-        line = _boxed_line(textpage, text, first, last, height)
-        if line.height > 2.5 * _char_height(textpage, first):
+        line = _boxed_line(boxes, text, first, last, height)
+        if line.height > 2.5 * _char_height(boxes, first):
             # pdfium sometimes returns a whole page (often a table) as one "line": split it
             # where the characters move to another baseline
-            lines.extend(_split_by_baseline(textpage, text, first, last, height))
+            lines.extend(_split_by_baseline(boxes, text, first, last, height))
         else:
             lines.append(line)
     return lines
 
 
-def _boxed_line(textpage, text: str, first: int, last: int, height: float) -> Line:
+def _boxed_line(boxes: LooseBoxes, text: str, first: int, last: int, height: float) -> Line:
     # loose boxes: the font's em box, so '，' and '4' measure like any character
-    l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
-    _l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+    l0, b0, r0, t0 = boxes(first)
+    _l1, b1, r1, t1 = boxes(last)
     return Line(text=text[first:last + 1].strip(), x0=l0, x1=max(r0, r1),
                 top=height - max(t0, t1), bottom=height - min(b0, b1), start=first, end=last)
 
 
-def _char_height(textpage, index: int) -> float:
-    _, bottom, _, top = textpage.get_charbox(index, loose=True)
+def _char_height(boxes: LooseBoxes, index: int) -> float:
+    _, bottom, _, top = boxes(index)
     return max(top - bottom, 1.0)
 
 
-def _split_by_baseline(textpage, text: str, first: int, last: int, height: float) -> list[Line]:
+def _split_by_baseline(boxes: LooseBoxes, text: str, first: int, last: int, height: float
+                       ) -> list[Line]:
     out: list[Line] = []
     start = first
     base = None
     for i in range(first, last + 1):
         if text[i].isspace():
             continue
-        _, bottom, _, top = textpage.get_charbox(i, loose=True)
+        _, bottom, _, top = boxes(i)
         mid, size = (top + bottom) / 2, max(top - bottom, 1.0)
         if base is not None and abs(mid - base) > 0.5 * size:
-            out.append(_boxed_line(textpage, text, start, _last_ink(text, start, i - 1), height))
+            out.append(_boxed_line(boxes, text, start, _last_ink(text, start, i - 1), height))
             start = i
         base = mid
-    out.append(_boxed_line(textpage, text, start, last, height))
+    out.append(_boxed_line(boxes, text, start, last, height))
     return [ln for ln in out if ln.text]
 
 

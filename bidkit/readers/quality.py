@@ -97,8 +97,8 @@ def noisy_scripts(lines: list[str]) -> set[str]:
 
 def strip_noise(line: str, noisy: set[str]) -> str:
     """Remove the noisy scripts' words and control debris from a line; keep the rest as is."""
-    if not (_CONTROL.search(line) or _CID.search(line)) and not any(
-            script_of(ch) in noisy for ch in set(line)):
+    if not (_CONTROL.search(line) or _CID.search(line)) and not (
+            noisy and any(script_of(ch) in noisy for ch in set(line))):
         return line  # no debris and no letter of a noisy script: nothing to remove
     words, dropped = [], False
     for word in re.split(r"(\s+|/)", _CID.sub("", line)):
