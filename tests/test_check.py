@@ -172,3 +172,17 @@ def test_cli_exit_codes_and_json(tmp_path):
                                         ("壹亿贰仟万零伍元伍角", 120_000_005.5), ("玖拾元零伍分", 90.05)])
 def test_chinese_capitals_parse(text, value):
     assert parse_capitals(text) == pytest.approx(value)
+
+
+def test_real_bid_answering_by_blanket_statement_gets_warnings_not_false_blockers(corpus):
+    """bid-zh-01 answers zh-12 with a blanket '完全响应' table and its own forms: its quoted
+    totals agree, its project facts match, and the instruction mentioning 负偏离 is not a deviation."""
+    from bidkit.pipeline import parse_file
+
+    tender_path = corpus("tenders/zh/zh-12-sichuan-iptv-metadata-cs.docx")
+    bid = read_document(corpus("bids/bid-zh-01-sichuan-iptv-metadata-response-REDACTED.docx"))
+    report = check_bid(bid, parse_file(tender_path), read_document(tender_path).text)
+    blockers = {(f.category, f.message) for f in report.blockers}
+    assert not [b for b in blockers if b[0] in ("substantive", "qualification", "money", "identity",
+                                                   "markers", "dates")], blockers
+    assert any(f.severity == "warning" and "item by item" in f.message for f in report.findings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from bidkit.check.bidtext import UnitIndex, units_of
+from bidkit.check.bidtext import Unit, UnitIndex, units_of
 from bidkit.check.consistency import check_anonymity, check_facts
 from bidkit.check.model import CheckReport
 from bidkit.check.rules import check_clauses, check_markers, check_money, check_sections
@@ -23,20 +23,36 @@ def image_count(path: str | Path) -> int:
         return 0
 
 
-def check_bid(bid: Document, tender: Tender, tender_text: str = "", against: Document | None = None,
-              anonymous: bool | None = None, identity: list[str] | None = None) -> CheckReport:
-    """Every check of issue 6 on one bid. `identity` lists names/phones that must not appear in a
-    暗标 volume (company, legal representative, staff); `tender_text` is the tender's full text."""
-    units = units_of(bid)
-    report = CheckReport(bid_file=Path(bid.path).name, tender_file=tender.source_file)
+def bid_units(volumes: list[Document]) -> list[Unit]:
+    """All volumes of one bid as one sequence; locations name the file when there are several."""
+    units: list[Unit] = []
+    for doc in volumes:
+        for unit in units_of(doc):
+            if len(volumes) > 1:
+                unit.location = f"{Path(doc.path).name} {unit.location}"
+            unit.order = len(units)
+            units.append(unit)
+    return units
+
+
+def check_bid(bid: Document | list[Document], tender: Tender, tender_text: str = "",
+              against: Document | None = None, anonymous: bool | None = None,
+              identity: list[str] | None = None) -> CheckReport:
+    """Every check of issue 6 on one bid (one file, or its volumes in order). `identity` lists
+    names/phones that must not appear in a 暗标 volume (company, legal representative, staff);
+    `tender_text` is the tender's full text."""
+    volumes = bid if isinstance(bid, list) else [bid]
+    units = bid_units(volumes)
+    report = CheckReport(bid_file=", ".join(Path(v.path).name for v in volumes), tender_file=tender.source_file)
     clause_findings, report.answered = check_clauses(UnitIndex(units), tender)
     report.findings += clause_findings
     report.findings += check_sections(units, tender)
-    report.findings += check_markers(units)
+    report.findings += check_markers(units, tender_text)
     report.findings += check_money(units, tender)
     report.findings += check_facts(units, tender, tender_text)
     if anonymous if anonymous is not None else tender.anonymous:
-        report.findings += check_anonymity(units, tender, identity or [], image_count(bid.path))
+        images = sum(image_count(v.path) for v in volumes)
+        report.findings += check_anonymity(units, tender, identity or [], images)
     if against is not None:
         report.findings += shared_passages(units, units_of(against), tender_text)
     return report

@@ -30,7 +30,7 @@ def _identity(kb_dir: Path | None) -> list[str]:
 
 
 @click.command()
-@click.argument("bid", type=click.Path(path_type=Path))
+@click.argument("bid", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--tender", "tender_path", required=True, type=click.Path(path_type=Path),
               help="The tender file (.pdf/.docx) or the JSON of `bidkit parse --json`.")
 @click.option("--against", "against", type=click.Path(path_type=Path),
@@ -43,9 +43,9 @@ def _identity(kb_dir: Path | None) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON to stdout.")
 @click.option("-o", "--out", "xlsx", type=click.Path(path_type=Path),
               help="Also write the findings as an .xlsx checklist.")
-def check(bid: Path, tender_path: Path, against: Path | None, anonymous: bool | None,
+def check(bid: tuple[Path, ...], tender_path: Path, against: Path | None, anonymous: bool | None,
           kb_dir: Path, as_json: bool, xlsx: Path | None) -> None:
-    """Check BID (the .docx as the reviewers left it) against its tender before submission.
+    """Check BID (the .docx as the reviewers left it; several volumes in order) against its tender.
 
     \b
     Finds: unanswered or still-待确认 ★/substantive clauses and qualifications; missing or
@@ -57,7 +57,9 @@ def check(bid: Path, tender_path: Path, against: Path | None, anonymous: bool | 
     \b
     Exit codes: 0 nothing blocks, 1 something would void the bid, 2 bad input.
     Example:
-      bidkit check out/commercial.docx --tender tender.pdf --against other-bid.docx -o check.xlsx
+      bidkit check out/commercial-volume.docx out/technical-volume.docx --tender tender.pdf
+      bidkit check bid.docx --tender t.json --against other-bid.docx -o check.xlsx
+      bidkit check out/technical-volume.docx --tender tender.pdf --anonymous   # 暗标 identity
     """
     from bidkit.check.run import check_bid
     from bidkit.pipeline import load_tender
@@ -66,7 +68,8 @@ def check(bid: Path, tender_path: Path, against: Path | None, anonymous: bool | 
     tender = load_tender(tender_path)
     tender_text = read_document(tender_path).text if tender_path.suffix.lower() != ".json" else ""
     other = read_document(against) if against else None
-    report = check_bid(read_document(bid), tender, tender_text, other, anonymous, _identity(kb_dir))
+    volumes = [read_document(path) for path in bid]
+    report = check_bid(volumes, tender, tender_text, other, anonymous, _identity(kb_dir))
     if xlsx:
         from bidkit.render.check_report import write_check_xlsx
 
