@@ -50,11 +50,12 @@ def stored_files(collection) -> dict[str, tuple[str, list[str]]]:
     return files
 
 
-def _load_changed(paths: list[Path], known: dict, kind: str | None,
-                  report: IngestReport) -> list[tuple[str, str, list[Chunk]]]:
+def _load_changed(files: list[tuple[Path, list[str]]], known: dict, kind: str | None,
+                  report: IngestReport, advance) -> list[tuple[str, str, list[Chunk]]]:
     """(source, hash, chunks) of every new or changed file; the rest go into the report."""
     todo = []
-    for path, folders in walk(paths):
+    for path, folders in files:
+        advance()
         shown = source_name(path) if path.exists() else str(path)
         if not path.exists():
             report.failed.append((shown, "no such file or folder"))
@@ -79,7 +80,7 @@ def _load_changed(paths: list[Path], known: dict, kind: str | None,
     return todo
 
 
-def _progress(total: int, enabled: bool):
+def _progress(enabled: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -120,9 +121,12 @@ def add(store: Store, paths: list[Path], progress: bool = False,
     report = IngestReport()
     collection = store.collection(create=True)
     known = stored_files(collection)
-    todo = _load_changed([Path(p) for p in paths], known, kind, report)
+    files = list(walk([Path(p) for p in paths]))
+    with _progress(progress and len(files) > 20) as bar:
+        task = bar.add_task("reading", total=len(files))
+        todo = _load_changed(files, known, kind, report, lambda: bar.advance(task))
     pending = [(chunk, digest, n) for _, digest, chunks in todo for n, chunk in enumerate(chunks)]
-    with _progress(len(pending), progress and len(pending) > BATCH) as bar:
+    with _progress(progress and len(pending) > BATCH) as bar:
         task = bar.add_task("embedding", total=len(pending))
         batches = [pending[start:start + BATCH] for start in range(0, len(pending), BATCH)]
         texts = [[chunk.text for chunk, _, _ in batch] for batch in batches]
