@@ -151,3 +151,23 @@ def test_a_corrupted_chroma_database_is_reported_not_rebuilt(tmp_path, files):
     with pytest.raises(InputError, match="may be corrupted"):
         open_kb(kb_dir).search("warranty")
     assert database.stat().st_size == size  # left as it was, for a backup restore
+
+
+def test_chinese_csv_in_gb18030_is_read_with_units_and_dates(tmp_path):
+    folder = tmp_path / "业绩"
+    folder.mkdir()
+    rows = ["项目名称,采购人,中标金额（万元）,签订时间,验收时间,行业",
+            "某区智慧安防小区,某街道办事处,66.5,2021年3月,2021年12月20日,安防"]
+    (folder / "业绩表.csv").write_bytes("\n".join(rows).encode("gb18030"))
+    kb = open_kb(tmp_path / "kb")
+    assert kb.add([folder]).ok
+    (project,) = kb.projects(industry="安防")
+    assert (project.name, project.client, project.amount) == ("某区智慧安防小区", "某街道办事处", 665_000)
+    assert (project.start_date, project.end_date) == ("2021-03-01", "2021-12-20")
+
+
+def test_removing_a_folder_removes_every_file_under_it(files, tmp_path):
+    kb = open_kb(tmp_path / "kb")
+    kb.add([files])
+    assert kb.remove(files / "projects") == 2  # two rows of performance.xlsx
+    assert kb.projects() == [] and len(kb.records("answer")) == 1
