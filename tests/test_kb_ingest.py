@@ -80,10 +80,12 @@ def test_remove_deletes_a_file_and_leaves_the_rest(files, tmp_path):
 def test_unreadable_files_are_reported_and_the_batch_goes_on(files, tmp_path):
     (files / "answers" / "broken.docx").write_bytes(b"this is not a zip file")
     (files / "answers" / "empty.pdf").write_bytes(b"")
+    (files / "answers" / "old-format.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy word")
     kb = open_kb(tmp_path / "kb")
     report = kb.add([files, tmp_path / "missing.md"])
     failed = {Path(source).name: reason for source, reason in report.failed}
-    assert set(failed) == {"broken.docx", "empty.pdf", "missing.md"}
+    assert set(failed) == {"broken.docx", "empty.pdf", "missing.md", "old-format.doc"}
+    assert "save it as .docx" in failed["old-format.doc"]
     assert all("\n" not in reason for reason in failed.values())
     assert len(report.added) == 2  # the readable files still went in
 

@@ -61,7 +61,8 @@ def _load_changed(files: list[tuple[Path, list[str]]], known: dict, kind: str | 
             report.failed.append((shown, "no such file or folder"))
             continue
         if path.suffix.lower() not in SUPPORTED_EXTS:
-            report.failed.append((shown, f"unsupported type; reads {', '.join(SUPPORTED_EXTS)}"))
+            reason = f"unsupported type '{path.suffix or '(none)'}'; save it as .docx, .xlsx or .pdf"
+            report.failed.append((shown, reason))
             continue
         digest = file_hash(path)
         if known.get(shown, ("",))[0] == digest:

@@ -22,6 +22,8 @@ DOCUMENT_EXTS = (".docx", ".pdf", ".md", ".txt")
 TABLE_EXTS = (".xlsx", ".csv")
 PROFILE_EXTS = (".yaml", ".yml", ".json")
 SUPPORTED_EXTS = DOCUMENT_EXTS + TABLE_EXTS + PROFILE_EXTS
+# formats a bid team's folders often hold that bidkit cannot read: reported, not silently skipped
+REPORTED_EXTS = (".doc", ".xls", ".wps", ".et", ".ppt", ".pptx", ".rtf", ".odt", ".ods")
 
 CHUNK_SIZE = 300  # characters; USE averages over tokens, so long chunks blur their topic
 CHUNK_OVERLAP = 40
@@ -51,7 +53,7 @@ def walk(paths: list[Path]) -> Iterator[tuple[Path, list[str]]]:
             rel = file.relative_to(path).parts
             if any(part.startswith((".", "_", "~$")) for part in rel):
                 continue
-            if file.is_file() and file.suffix.lower() in SUPPORTED_EXTS:
+            if file.is_file() and file.suffix.lower() in SUPPORTED_EXTS + REPORTED_EXTS:
                 yield file, [path.resolve().name, *rel[:-1]]
 
 
@@ -69,8 +71,8 @@ def load_file(path: Path, kind: str | None = None, folders: list[str] | None = N
     ext = path.suffix.lower()
     hint = kind or guess_kind(path, folders if folders is not None else [path.parent.name])
     if ext not in SUPPORTED_EXTS:
-        raise InputError(f"{path}: unsupported file type '{ext or '(none)'}'; the knowledge base "
-                         f"reads {', '.join(SUPPORTED_EXTS)}.")
+        raise InputError(f"{path}: unsupported file type '{ext or '(none)'}'; save it as .docx, "
+                         f".xlsx or .pdf (the knowledge base reads {', '.join(SUPPORTED_EXTS)}).")
     if ext in TABLE_EXTS:
         return load_table(path, source, path_id, hint)
     if ext in PROFILE_EXTS:
