@@ -5,7 +5,7 @@ people / certificates, each with its best-matching text.
 
 Why: a sentence encoder alone drowns in generic bid prose. With 5,500 chunks of filler next to
 the demo KB, dense-only recall@3 fell to 0.28; rare exact terms ("MES", "一卡通", "等保",
-"ISO 27001") bring it back to ~0.84 (docs/bench-kb.md). Terms are CJK character bigrams and latin
+"ISO 27001") bring it back to 0.85 (docs/bench-kb.md). Terms are CJK character bigrams and latin
 words (no jieba: its dictionary takes ~0.5 s to load, too slow for a one-shot CLI search).
 Document frequencies come from Chroma's full-text `$contains` (a few ms per term, cached).
 """
