@@ -230,3 +230,14 @@ def test_heading_wrapped_onto_a_second_heading_line_is_one_form():
                   ("paragraph", "附件 3："), ("paragraph", "与供应商存在关联关系的"), ("paragraph", "单位名称。"),
                   ("heading", "三、报价一览表"), ("paragraph", "单位：元")])
     assert titles(doc) == ["响应函", "供应商不得具有行贿犯罪记录的承诺函", "报价一览表"]
+
+
+def test_forms_of_an_earlier_volume_come_before_the_listed_volume():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("heading", "第五章 投标文件格式"),
+                  ("paragraph", "商务投标文件"), ("paragraph", "一、开标一览表"), ("paragraph", "项目名称："),
+                  ("paragraph", "二、投标报价明细表"), ("paragraph", "金额单位：元"), ("paragraph", "技术投标文件"),
+                  ("paragraph", "目录"), ("paragraph", "一、投标函"), ("paragraph", "二、服务偏离表"),
+                  ("paragraph", "三、技术方案"), ("paragraph", "一、投标函"), ("paragraph", "致：采购人"),
+                  ("paragraph", "二、服务偏离表"), ("paragraph", "说明。"), ("paragraph", "三、技术方案"),
+                  ("paragraph", "内容自拟。")])
+    assert titles(doc) == ["开标一览表", "投标报价明细表", "投标函", "服务偏离表", "技术方案"]

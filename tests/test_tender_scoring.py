@@ -204,3 +204,12 @@ def test_note_row_under_a_scoring_table_is_not_an_item():
                          ["说明：本项目如果属于专门面向中小企业采购的，价格不扣除。", "", ""]])])
     items, _ = extract_scoring(build_outline(doc))
     assert [(i.item, i.points) for i in items] == [("同类业绩", 10), ("价格", 90)]
+
+
+def test_note_inside_a_continued_criteria_cell_keeps_its_sub_factors():
+    doc = doc_of([para("第三章 评标办法"),
+                  table([["序号", "评分因素", "评分说明", "分值"],
+                         ["1", "技术部分（20 分）", "1.技术响应（12 分）：\n满足得 12 分。", "0-20"],
+                         ["", "", "注：需提供证明材料。\n2.增值服务（8 分）：\n得 8 分。", ""]])])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points) for i in items] == [("技术部分", 20), ("技术响应", 12), ("增值服务", 8)]

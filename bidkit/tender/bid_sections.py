@@ -164,8 +164,16 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
             body = _body_forms(outline, chapter, after)
             if len(body) >= len(listed):
                 return body
-        return [(h.title, h.block) for h in listed]
+        return [(h.title, h.block) for h in _earlier_volume(heads, listed) + listed]
     return _body_forms(outline, chapter, heads)
+
+
+def _earlier_volume(heads: list[_Heading], listed: list[_Heading]) -> list[_Heading]:
+    """'商务投标文件 一、开标一览表 二、投标报价明细表' before '技术投标文件 目录 一、投标函 …': the
+    forms of an earlier volume, numbered 1, 2, … in the list's own style, come first."""
+    before = [h for h in heads if h.block.index < listed[0].block.index and h.style == listed[0].style]
+    numbers = [parse_number(h.number) for h in before]
+    return before if before and numbers == list(range(1, len(before) + 1)) else []
 
 
 def _body_forms(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[tuple[str, Block]]:

@@ -240,7 +240,7 @@ def _table_items(outline: Outline, tables: list[Block], header_at: int,
                 category = group_category(next(iter(distinct))) or category
                 continue
             first = next((x for x in row if x.strip()), "")
-            if is_total(first) or _NOTE_ROW.match(first):
+            if is_total(first) or (row and _NOTE_ROW.match(row[0])):
                 continue  # '说明：本项目如果属于…' under the table explains, it scores nothing
             if not sub.strip():  # '企业综合实力（4分）' in the points cell, or heading the criteria
                 sub = _sub_name(pts) or _sub_name(crit.strip().split("\n")[0])
