@@ -8,16 +8,10 @@ import shutil
 
 import docx
 import pytest
-from click.testing import CliRunner
-from conftest import ROOT, SAMPLES
 
 from bidkit.check.run import check_bid
-from bidkit.cli import cli
-from bidkit.pipeline import parse_file
 from bidkit.readers import read_document
 
-SAMPLE = SAMPLES / "sample-zh-gongkai-zhaobiao.docx"
-KB_SOURCE = ROOT / "knowledge_base"
 MARKER = re.compile(r"【\s*待确认[^】]*】")
 
 
@@ -48,21 +42,8 @@ def _resolve(text: str) -> str:
     return "无偏离" if text == "待确认" else text
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    if not (KB_SOURCE / "company_profile.yaml").exists():
-        pytest.skip("demo knowledge base missing")
-    root = tmp_path_factory.mktemp("gen")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["kb", "add", str(KB_SOURCE), "--kb", str(root / "kb")]).exit_code == 0
-    result = runner.invoke(cli, ["draft", str(SAMPLE), "-o", str(root / "out"), "--kb", str(root / "kb"),
-                                 "--price", "4800000", "--no-llm"])
-    assert result.exit_code == 0, result.output
-    return root, parse_file(SAMPLE), read_document(SAMPLE).text
-
-
-def _bid(generated, tmp_path, edit=None, volume="commercial-volume.docx"):
-    root, tender, tender_text = generated
+def _bid(generated_sample_bid, tmp_path, edit=None, volume="commercial-volume.docx"):
+    root, tender, tender_text = generated_sample_bid
     paths = []
     for name in ("commercial-volume.docx", "technical-volume.docx"):
         path = tmp_path / name
@@ -74,21 +55,21 @@ def _bid(generated, tmp_path, edit=None, volume="commercial-volume.docx"):
     return paths, tender, tender_text
 
 
-def _check(generated, tmp_path, edit=None, volume="commercial-volume.docx", **kwargs):
-    paths, tender, tender_text = _bid(generated, tmp_path, edit, volume)
+def _check(generated_sample_bid, tmp_path, edit=None, volume="commercial-volume.docx", **kwargs):
+    paths, tender, tender_text = _bid(generated_sample_bid, tmp_path, edit, volume)
     return check_bid([read_document(p) for p in paths], tender, tender_text, **kwargs)
 
 
-def test_generated_draft_has_its_gaps_reported_as_blockers(generated):
-    root, tender, tender_text = generated
+def test_generated_draft_has_its_gaps_reported_as_blockers(generated_sample_bid):
+    root, tender, tender_text = generated_sample_bid
     volumes = [read_document(root / "out" / n) for n in ("commercial-volume.docx", "technical-volume.docx")]
     report = check_bid(volumes, tender, tender_text)
     assert report.exit_code == 1
     assert any(f.category == "markers" and "待确认" in f.message for f in report.findings)
 
 
-def test_resolved_generated_bid_has_no_false_alarm(generated, tmp_path):
-    report = _check(generated, tmp_path)
+def test_resolved_generated_bid_has_no_false_alarm(generated_sample_bid, tmp_path):
+    report = _check(generated_sample_bid, tmp_path)
     assert [f"{f.category}: {f.message} @ {f.location}" for f in report.findings] == []
     assert report.answered and all(a["status"] == "answered" for a in report.answered)
 
@@ -109,15 +90,15 @@ PLANTED = {
 
 
 @pytest.mark.parametrize("defect", sorted(PLANTED))
-def test_planted_defect_in_generated_bid_is_found(generated, tmp_path, defect):
+def test_planted_defect_in_generated_bid_is_found(generated_sample_bid, tmp_path, defect):
     edit, category = PLANTED[defect]
-    report = _check(generated, tmp_path, edit)
+    report = _check(generated_sample_bid, tmp_path, edit)
     assert report.exit_code == 1
     assert [f for f in report.findings if f.category == category], [f.message for f in report.findings]
 
 
-def test_missing_section_in_generated_bid_is_found(generated, tmp_path):
-    paths, tender, tender_text = _bid(generated, tmp_path)
+def test_missing_section_in_generated_bid_is_found(generated_sample_bid, tmp_path):
+    paths, tender, tender_text = _bid(generated_sample_bid, tmp_path)
     document = docx.Document(paths[0])
     for paragraph in document.paragraphs:
         if paragraph.style.name.startswith("Heading") and "开标一览表" in paragraph.text:
@@ -127,8 +108,8 @@ def test_missing_section_in_generated_bid_is_found(generated, tmp_path):
     assert any(f.category == "sections" and "开标一览表" in f.message for f in report.findings)
 
 
-def test_identity_in_anonymous_technical_volume_is_found(generated, tmp_path):
-    paths, tender, tender_text = _bid(generated, tmp_path, lambda t: t + " 示例信息技术有限公司 0571-88886666"
+def test_identity_in_anonymous_technical_volume_is_found(generated_sample_bid, tmp_path):
+    paths, tender, tender_text = _bid(generated_sample_bid, tmp_path, lambda t: t + " 示例信息技术有限公司 0571-88886666"
                                       if t.startswith("1.") else t, volume="technical-volume.docx")
     report = check_bid([read_document(paths[1])], tender, tender_text, anonymous=True,
                        identity=["示例信息技术有限公司"])

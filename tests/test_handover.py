@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import openpyxl
+from test_check import STAR, clean_paragraphs, make_tender, write_bid
 
 from bidkit.handover.build import build_handover
 from bidkit.model import Evidence
 from bidkit.readers import read_document
 from bidkit.render.handover import handover_docx_bytes, handover_xlsx_bytes
 from bidkit.tender.notes import extract_customer_needs
-from test_check import STAR, clean_paragraphs, make_tender, write_bid
 
 
 class FakeKB:
     """The two KB calls handover makes, over three fixed records."""
 
-    records_ = [Evidence(id="P7", kind="project", source="cases/校园一卡通.md", location="¶3",
+    records_: ClassVar[list[Evidence]] = [Evidence(id="P7", kind="project", source="cases/校园一卡通.md", location="¶3",
                          text="某中学智慧校园项目：上线前数据迁移延期两周，教训是提前冻结数据口径。实施难点在于与旧一卡通对接，"
                               "应对措施为先做接口联调。", metadata={"name": "某中学智慧校园项目"}),
                 Evidence(id="R1", kind="person", source="staff/张工.md", text="张工 项目经理",
@@ -57,3 +59,28 @@ def test_handover_fills_every_section(tmp_path):
     (tmp_path / "h.docx").write_bytes(handover_docx_bytes(h))
     text = read_document(tmp_path / "h.docx").text
     assert "售前-实施交接清单" in text and "实施难点预判与应对建议" in text
+
+
+def test_handover_for_the_shipped_sample_fills_every_section(generated_sample_bid, tmp_path):
+    """Issue 6 done-when: the shipped sample, its generated bid, the demo KB and customer notes."""
+    import json
+
+    from click.testing import CliRunner
+    from conftest import SAMPLES
+
+    from bidkit.cli import cli
+
+    root, _, _ = generated_sample_bid
+    result = CliRunner().invoke(cli, [
+        "handover", "--tender", str(SAMPLES / "sample-zh-gongkai-zhaobiao.docx"),
+        "--bid", str(root / "out" / "technical-volume.docx"),
+        "--notes", str(SAMPLES / "sample-meeting-minutes.md"), "--notes", str(SAMPLES / "sample-notes.eml"),
+        "--kb", str(root / "kb"), "-o", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for field in ("background", "confirmed", "commitments", "clarifications", "history", "path", "difficulties"):
+        assert data[field], field
+    assert any("knowledge_base/projects/cases/" in item["source"] for item in data["history"])
+    assert any(item["kind"] == "customer_question" for item in data["clarifications"])
+    assert any(item["text"].startswith("★") for item in data["confirmed"])
+    assert (tmp_path / "handover.docx").exists() and (tmp_path / "handover.xlsx").exists()

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-
 from bidkit.pipeline import parse_file
 from bidkit.tender.notes import priority_of
 

@@ -9,10 +9,10 @@ from bidkit.check.model import Finding
 from bidkit.model import Tender
 
 VALIDITY = re.compile(r"(?:投标|响应|磋商|报价|bid|proposal)?\s*(?:有效期|validity)[^。；;\n\d]{0,24}?"
-                      r"(\d{2,3})\s*(?:个)?(?:日历)?\s*(?:天|日|days)", re.I)
+                      r"(\d{2,3})\s*(?:个)?(?:日历)?\s*(?:天|日|days)", re.IGNORECASE)
 _LABELLED = {
-    "project_number": re.compile(r"(?:项目编号|招标编号|采购编号|项目号|Tender No\.?|RFP No\.?)\s*[:：]\s*([^\s，,；;（(]+)", re.I),
-    "project_name": re.compile(r"(?:项目名称|Project name)\s*[:：]\s*([^，,；;（(\n]+)", re.I),
+    "project_number": re.compile(r"(?:项目编号|招标编号|采购编号|项目号|Tender No\.?|RFP No\.?)\s*[:：]\s*([^\s，,；;（(]+)", re.IGNORECASE),
+    "project_name": re.compile(r"(?:项目名称|Project name)\s*[:：]\s*([^，,；;（(\n]+)", re.IGNORECASE),
 }
 
 

@@ -22,7 +22,7 @@ def _ref(req: Requirement) -> str:
 
 
 BLANKET = re.compile(r"(?:完全|全部|均|一律)(?:响应|满足|接受|理解并接受)[^。；\n]{0,40}(?:要求|条款|内容|规定)|"
-                     r"无任何偏离|(?:fully|completely) compl(?:y|ies|iant) with (?:all|the)|no deviations?", re.I)
+                     r"无任何偏离|(?:fully|completely) compl(?:y|ies|iant) with (?:all|the)|no deviations?", re.IGNORECASE)
 
 
 def check_clauses(index: UnitIndex, tender: Tender) -> tuple[list[Finding], list[dict]]:
@@ -64,7 +64,7 @@ def check_clauses(index: UnitIndex, tender: Tender) -> tuple[list[Finding], list
     return findings, table
 
 
-_NEGATIVE_CELL = re.compile(r"^\s*(?:负偏离|不满足|不响应|部分满足|non-?compliant|not compl(?:y|iant)|no)\b", re.I)
+_NEGATIVE_CELL = re.compile(r"^\s*(?:负偏离|不满足|不响应|部分满足|non-?compliant|not compl(?:y|iant)|no)\b", re.IGNORECASE)
 _NEGATIVE_SAID = re.compile(r"(?:偏离情况|偏离|响应|结论)[:：]\s*(?:负偏离|不满足|不响应)")
 
 
@@ -160,8 +160,8 @@ def check_markers(units: list[Unit], tender_text: str = "") -> list[Finding]:
 
 
 _TOTAL_WORDS = r"投标总价|投标总报价|投标报价|报价总额|总报价|总价|合计|总计|小写|Total(?: price| amount)?"
-_PARA_TOTAL = re.compile(rf"(?:{_TOTAL_WORDS})\s*(?:[(（][^)）]{{0,12}}[)）])?\s*[:：]", re.I)
-_ROW_TOTAL = re.compile(r"^\s*(?:投标总价|投标总报价|投标报价|报价总额|总报价|总\s*价|合\s*计|总\s*计|小写|Total)", re.I)
+_PARA_TOTAL = re.compile(rf"(?:{_TOTAL_WORDS})\s*(?:[(（][^)）]{{0,12}}[)）])?\s*[:：]", re.IGNORECASE)
+_ROW_TOTAL = re.compile(r"^\s*(?:投标总价|投标总报价|投标报价|报价总额|总报价|总\s*价|合\s*计|总\s*计|小写|Total)", re.IGNORECASE)
 _PLAIN_NUMBER = re.compile(r"\s*[\d,，]+(?:\.\d+)?\s*")
 
 

@@ -20,8 +20,12 @@ def handover_docx_bytes(h: Handover) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
-    from bidkit.render.ooxml import (add_table_of_contents, apply_house_style, set_repeat_table_header,
-                                     set_update_fields_on_open)
+    from bidkit.render.ooxml import (
+        add_table_of_contents,
+        apply_house_style,
+        set_repeat_table_header,
+        set_update_fields_on_open,
+    )
 
     doc = Document()
     apply_house_style(doc, h.language)

@@ -12,15 +12,15 @@ from bidkit.tender.outline import detect_language
 
 _NEED = re.compile(r"需要|需求|要求|希望|必须|务必|一定要|应当|应该|要能|能够|支持|实现|提供|对接|兼容|不能|不要|"
                    r"不得|至少|不少于|以内|之前|上线|交付|\b(?:need|needs|must|should|require[sd]?|want|"
-                   r"expect|shall|has to|have to|support|integrate)\b", re.I)
+                   r"expect|shall|has to|have to|support|integrate)\b", re.IGNORECASE)
 _HIGH = re.compile(r"必须|务必|一定要|硬性|强制|关键|核心|不能|不得|不可|底线|\b(?:must|shall|critical|"
-                   r"mandatory|has to|have to|non-negotiable)\b", re.I)
+                   r"mandatory|has to|have to|non-negotiable)\b", re.IGNORECASE)
 _LOW = re.compile(r"可以考虑|最好|尽量|如果可能|锦上添花|二期|以后|后续|有空|可选|\b(?:nice to have|"
-                  r"optional|later|phase 2|if possible|could)\b", re.I)
+                  r"optional|later|phase 2|if possible|could)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"[？?]|待定|待确认|待澄清|不确定|还没定|未定|再确认|再议|\bTBD\b|\bto be (?:confirmed|"
-                       r"decided)\b|\bopen question\b", re.I)
+                       r"decided)\b|\bopen question\b", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+")
-_NOISE = re.compile(r"^(?:from|to|cc|subject|date|发件人|收件人|抄送|主题|时间|日期)\s*[:：]", re.I)
+_NOISE = re.compile(r"^(?:from|to|cc|subject|date|发件人|收件人|抄送|主题|时间|日期)\s*[:：]", re.IGNORECASE)
 
 
 def _sentences(block: Block) -> list[str]:
