@@ -213,8 +213,8 @@ def test_numbered_clauses_that_name_a_form_are_not_forms():
 
 def test_english_parts_from_a_complete_quote_sentence_and_page_limited_volumes():
     doc = doc_of([("paragraph", "2.1 Quotation instructions"),
-                  ("paragraph", "A complete quote must include responses to the Challenge Form, a response to the "
-                                "Scenario Form, a Technical Approach submission, and a Pricing sheet submission."),
+                  ("paragraph", ("A complete quote must include responses to the Challenge Form, a response to the "
+                                 "Scenario Form, a Technical Approach submission, and a Pricing sheet submission.")),
                   ("paragraph", "4.1 Submission instructions"),
                   ("paragraph", "● Technical Approach volumes are limited to no more than five (5) pages;"),
                   ("paragraph", "● Similar Experience volumes are limited to no more than one (1) page.")], "pdf")
