@@ -154,3 +154,11 @@ def test_traditional_chinese_award_or_cancellation_housekeeping_is_not_a_ground(
     doc = make_doc(["第一章 須知", "1. 廠商報價超過預算者為不合格標，不得進入下一階段評審。",
                     "2. 本採購案如完成決標或廢標，廠商原提送之建議書得予領回。"], fmt="docx")
     assert [t[:2] for t in texts(doc)] == ["1."]
+
+
+def test_review_table_after_two_caption_lines_gives_rows_not_the_caption():
+    doc = make_doc(["第四章 评审", "附表2 符合性审查表", "符合性审查表", "项目名称： 项目编号：",
+                    ("", [["序号", "审查项", "是否通过"],
+                          ["1", "投标文件签字、盖章齐全完整", "法定代表人应当签字或盖章"],
+                          ["2", "投标有效期", "不少于90天"]])], fmt="docx")
+    assert texts(doc) == ["投标文件签字、盖章齐全完整 | 法定代表人应当签字或盖章", "投标有效期 | 不少于90天"]

@@ -241,3 +241,15 @@ def test_english_sub_titles_form_names_and_document_numbers_are_not_criteria():
                     "Section IV: Terms of Reference"])
     assert texts(doc) == ["4.2.2 The bidder shall not be owned by an entity of a restricted country.",
                           "2) The bidder must have a positive net worth in each of the last three years."]
+
+
+def test_rows_of_a_table_with_an_eligibility_requirement_column_are_criteria():
+    doc = make_doc(["Section V. Technical Specifications",
+                    "• Transport eligibility",
+                    "All bidders must meet the following mandatory criteria. Failure makes the proposal non-responsive.",
+                    ("", [["Sr. No.", "Mandatory Eligibility Requirement", "Documentary Evidence Required"],
+                          ["1", "The bidder must be registered with the tax authority.", "Copy of certificate"],
+                          ["2", "The bidder must have three years of IT experience.", "Work orders"]]),
+                    ("", [["1. Contents", "1.1", "The documents include Section V Evaluation and Qualification Criteria"]])])
+    found = texts(doc)
+    assert len(found) == 2 and all(t.startswith("The bidder must") for t in found)

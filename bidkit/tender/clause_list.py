@@ -84,9 +84,9 @@ class _ListWalker:
     def _row(self, c: Clause) -> bool:
         items = self.items
         if items and not items[-1].is_row:
-            if self.item_style is not None or len(items) > 1:
+            if self.item_style is not None or len(items) > 2 or len(items) == 2 and any(len(x.text) > 40 for x in items):
                 return False
-            self.items = items = []  # a caption line before the table
+            self.items = items = []  # caption lines before the table ('资格性审查表' '项目名称：')
         if items and c.table_index != items[-1].table_index and (
                 self.prev is not None and not self.prev.is_row or len(c.raw_cells) != len(items[-1].raw_cells)):
             return False  # another table, not this one continued on the next page
@@ -222,6 +222,8 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
             continue
         if c.is_row and (_CONDITIONAL_ROW.search(c.text) or _ROW_NOISE.search(c.text) or _group_title(c)):
             continue
+        if not c.is_row and c.style is None and len(c.body) <= 20 and re.search(r"表$|\btable$", c.body, re.I):
+            continue  # a table's caption ('资格性审查表')
         out.append(c)
     return out
 

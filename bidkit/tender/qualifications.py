@@ -63,7 +63,7 @@ _DESCRIBES_PART = re.compile(r"(?:this|the following) (?:section|part|chapter|an
 _FORM_NAME = re.compile(r"(?:forms?|annex(?:ure)?|appendix|附件|附表)\s*[\dA-Z][\w.\-]*\s*[:：]", re.IGNORECASE)
 # What the reviewer does with the requirements, not a requirement ('资格审查依据…', '…查询投标人信用记录',
 # '通过资格审查的投标人不足3家的，不得评标').
-_PROCEDURE_ITEM = re.compile(r"审查人|进行审查|资格审查依据|不足\s*(?:3|三)\s*家|查询[^。]{0,12}信用记录|信用记录查询|"
+_PROCEDURE_ITEM = re.compile(r"审查人|进行审查|资格审查依据|资格后审|资格预审方式|负责资格审查|资格审查结果|不足\s*(?:3|三)\s*家|查询[^。]{0,12}信用记录|信用记录查询|"
                              r"審查人|進行審查")
 # The tender does not accept joint bids: its rules for consortia are boilerplate.
 _NO_JOINT_BIDS = re.compile(r"(?:不接受|不允许|不得以|拒绝)[^。；，,]{0,4}联合体|联合体[^。；]{0,6}(?:不被接受|不予接受|不允许)|"
@@ -92,6 +92,7 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
         if len(found) >= _MAX_ITEMS:
             break
     _add_list(found, [c for c in clauses if _INLINE_LABEL.match(c.body)])
+    tables += _eligibility_column_rows(clauses)
     if not found and not tables:  # a flattened criteria table only when no list was found
         _add_list(found, _english_criteria(outline, clauses))
     _add_list(found, _cell_lists(clauses))
@@ -179,8 +180,8 @@ _OTHER_CHAPTER = re.compile(r"评标|评审|评分|评议|磋商程序|格式|�
 
 
 def _is_qualification_head(c: Clause, chapter: str = "") -> bool:
-    if c.is_row or c.style == "chapter" or is_toc_line(c.text):
-        return False
+    if c.is_row or c.style in ("chapter", "bullet") or is_toc_line(c.text):
+        return False  # a bullet ('• Transport eligibility') is a feature in a list, not a title
     if _OTHER_CHAPTER.search(chapter) and not _ZH_HEAD.search(chapter):
         return False
     body = c.body
@@ -238,6 +239,24 @@ def _table_run(clauses: list[Clause], j: int) -> list[Clause]:
             break
         run.append(c)
     return run
+
+
+_ELIGIBILITY_COLUMN = re.compile(r"\b(?:eligibility|qualification)\b.{0,20}\b(?:requirements?|criteria|criterion)\b|"
+                                 r"^(?:minimum\s+)?(?:eligibility|qualification)\s+(?:requirements?|criteria)$",
+                                 re.IGNORECASE)
+
+
+def _eligibility_column_rows(clauses: list[Clause]) -> list[Clause]:
+    """Rows of a table whose column header names them ('Sr. No. | Mandatory Eligibility
+    Requirement | Documentary Evidence Required | Compliant (Yes/No)'), wherever it sits."""
+    out: list[Clause] = []
+    for c in clauses:
+        rows = c.block.rows if c.is_row else None
+        if not rows or c.raw_cells == rows[0] or len(c.cells) < 2:
+            continue
+        if any(len(h) <= 60 and _ELIGIBILITY_COLUMN.search(h.strip()) for h in rows[0]):
+            out.append(c)
+    return out
 
 
 def _table_group_rows(clauses: list[Clause]) -> list[Clause]:
