@@ -159,13 +159,14 @@ def test_hindi_noise_is_dropped_and_reported(corpus):
 
 def test_250_page_tender_reads_within_a_small_multiple_of_raw_text_extraction(corpus):
     """The absolute target (< 10 s for 250 pages) is measured by bench/bench_parse.py; here a
-    ratio to raw pypdfium2 extraction in the same process, which a busy machine slows alike."""
+    ratio to raw pypdfium2 extraction in the same process, in CPU time, which other jobs on a
+    shared machine stretch far less than wall-clock time (the reader runs at ~2-3x raw)."""
     import time
 
     import pypdfium2 as pdfium
 
     path = corpus("tenders/en/en-08-in-cg-suda-egov-ulb-rfp.pdf")
-    start = time.perf_counter()
+    start = time.process_time()
     pdf = pdfium.PdfDocument(str(path))
     for i in range(len(pdf)):
         page = pdf[i]
@@ -174,12 +175,38 @@ def test_250_page_tender_reads_within_a_small_multiple_of_raw_text_extraction(co
         textpage.close()
         page.close()
     pdf.close()
-    raw = time.perf_counter() - start
-    start = time.perf_counter()
+    raw = time.process_time() - start
+    start = time.process_time()
     doc = read_document(path)
-    read = time.perf_counter() - start
+    read = time.process_time() - start
     assert doc.page_count == 247 and sum(b.kind == "table" for b in doc.blocks) > 50
-    assert read < 8 * raw + 1.0
+    assert read < 5 * raw + 0.5
+
+
+def test_fast_pdfium_calls_match_pypdfium2(tmp_path):
+    """pdfium_fast re-types pdfium's functions for speed: same boxes and the same path objects
+    as pypdfium2's own API (a changed binding must fail here, not shift table cells)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from bidkit.readers.pdf_tables import _path_objects
+    from bidkit.readers.pdfium_fast import LooseBoxes, handle
+
+    path = tmp_path / "grid.pdf"
+    _build(path, [Paragraph("Boxes of every character, and ruling lines.", BODY),
+                  _grid([["No.", "Item", "Qty"], ["1", "Pump", "2"]])])
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    boxes = LooseBoxes(textpage)
+    assert [boxes(i) for i in range(textpage.count_chars())] == [
+        textpage.get_charbox(i, loose=True) for i in range(textpage.count_chars())]
+    expected = [handle(o.raw) for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH],
+                                                        max_depth=2)]
+    assert _path_objects(page) == expected and expected
+    textpage.close()
+    page.close()
+    pdf.close()
 
 
 def test_chapter_title_as_running_head_is_kept_once_as_heading(tmp_path):
