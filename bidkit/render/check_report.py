@@ -21,6 +21,11 @@ def print_check_report(report: CheckReport, console: Console | None = None) -> N
         table.add_row(f"[{_STYLE[f.severity]}]{f.severity}[/]", f.category, f.message, f.location,
                       f.tender_ref)
     console.print(table)
+    from collections import Counter
+
+    by_category = Counter(f"{f.category}/{f.severity}" for f in report.findings)
+    if by_category:
+        console.print("by category: " + ", ".join(f"{k} {n}" for k, n in sorted(by_category.items())))
     answered = sum(1 for a in report.answered if a["status"] == "answered")
     console.print(f"clauses answered: {answered}/{len(report.answered)}; "
                   f"blockers: {len(report.blockers)}; findings: {len(report.findings)}")
