@@ -241,3 +241,12 @@ def test_forms_of_an_earlier_volume_come_before_the_listed_volume():
                   ("paragraph", "二、服务偏离表"), ("paragraph", "说明。"), ("paragraph", "三、技术方案"),
                   ("paragraph", "内容自拟。")])
     assert titles(doc) == ["开标一览表", "投标报价明细表", "投标函", "服务偏离表", "技术方案"]
+
+
+def test_title_joining_two_parts_with_ji_is_kept_and_docx_toc_lines_are_skipped():
+    assert form_title("投标函及投标函附录") == "投标函及投标函附录"
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "一、商务要求\t85"), ("paragraph", "二、技术要求\t86"),
+                  ("paragraph", "一、投标函"), ("paragraph", "致：采购人"), ("paragraph", "二、开标一览表"),
+                  ("paragraph", "项目名称：")])
+    assert titles(doc) == ["投标函", "开标一览表"]

@@ -97,7 +97,7 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
     heads = []
     wrapped: set[int] = set()
     for b in outline.blocks_in(chapter):
-        if b.kind == "table" or (is_toc_entry(b.text) and b.page is not None):
+        if b.kind == "table" or (is_toc_entry(b.text) and (b.page is not None or "\t" in b.text)):
             continue  # the chapter's own 目录: _chapter_toc reads it
         text = b.text
         if b.index == chapter.start:  # '第四章 响应文件格式附件一： 投标公函致：…'

@@ -122,6 +122,6 @@ def form_title(rest: str, merged: bool = True) -> str:
 def _repeat_prefix_cut(text: str) -> str:
     """A form heading merged with the form's own title: cut where the start repeats."""
     for p in range(3, min(len(text), 40)):
-        if text[p:p + 3] == text[:3] and len(text[:3].strip()) == 3:
-            return text[:p]
+        if text[p:p + 3] == text[:3] and len(text[:3].strip()) == 3 and text[p - 1] not in _DANGLING:
+            return text[:p]  # ('投标函及投标函附录' names two parts joined by 及: no cut)
     return text
