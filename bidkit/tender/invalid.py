@@ -84,7 +84,7 @@ _NOT_INVALID = re.compile(
     r"\bno\s+(?:proposals?|bids?|offers?|tenders?)\s+(?:will|shall)\s+be\s+rejected", re.IGNORECASE)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
                                r"\bGCC\b|\bSCC\b", re.IGNORECASE)
-_MAX_ITEMS = 90
+_MAX_ITEMS = 150  # a guard; long tenders reach 90 with review tables counted
 
 
 def extract_invalid_conditions(outline: Outline) -> list[Requirement]:

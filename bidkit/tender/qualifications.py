@@ -252,8 +252,9 @@ def _eligibility_column_rows(clauses: list[Clause]) -> list[Clause]:
     out: list[Clause] = []
     for c in clauses:
         rows = c.block.rows if c.is_row else None
-        if not rows or c.raw_cells == rows[0] or len(c.cells) < 2:
-            continue
+        if not rows or c.raw_cells == rows[0] or len(c.cells) < 2 or max(len(x) for x in c.cells) < 30 or \
+                re.fullmatch(r"(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?no\.?", c.cells[0], re.IGNORECASE):
+            continue  # the header's own wrapped lines ('No. | be Submitted')
         if any(len(h) <= 60 and _ELIGIBILITY_COLUMN.search(h.strip()) for h in rows[0]):
             out.append(c)
     return out
