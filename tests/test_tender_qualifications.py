@@ -253,3 +253,9 @@ def test_rows_of_a_table_with_an_eligibility_requirement_column_are_criteria():
                     ("", [["1. Contents", "1.1", "The documents include Section V Evaluation and Qualification Criteria"]])])
     found = texts(doc)
     assert len(found) == 2 and all(t.startswith("The bidder must") for t in found)
+
+
+def test_option_pointers_to_the_datasheet_are_not_requirements():
+    doc = make_doc(["第二章 须知", "4.投标人的资格要求", "4.1 在中华人民共和国境内注册的法人。",
+                    "4.2 本次招标是否允许现场踏勘，详见投标人须知前附表。", "5.招标文件"], fmt="docx")
+    assert texts(doc) == ["4.1 在中华人民共和国境内注册的法人。"]

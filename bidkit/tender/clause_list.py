@@ -21,6 +21,8 @@ _TENDER_REF = re.compile(r"^(?:应)?(?:符合|满足|详见|见|按照?)[^。]{0
                          r"竞争性磋商公告|竞争性谈判公告)|第[一二三四五六七八九十\d]+(?:章|部分)|本(?:章|须知)|前附表)")
 # Options that apply only if the tender chose them ('（如适用）', '如本项目接受联合体…').
 _CONDITIONAL_ROW = re.compile(r"[（(]如(?:适用|有)[)）]\s*\||\|\s*如(?:本项目|有|适用)")
+# '本次招标是否允许分包，详见前附表': the option is set elsewhere; this line states nothing.
+_OPTION_POINTER = re.compile(r"是否[^。；]{0,24}[，,]\s*(?:详见|见|参见|具体见)[^。；]{0,24}[。；]?\s*$")
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*-?\s*\d*\s*-?\s*$")
 _GLUED_TOC = re.compile(r"[A-Za-z)）\u4e00-\u9fff]\s+\d{1,3}\s+(?=Form|Section|Part|Annex|Appendix|Chapter|Schedule|"
                         r"第[一二三四五六七八九十\d]+[章部节]|附件|附表)")
@@ -217,7 +219,7 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
             continue
         if _UNTICKED.match(c.text) or _EMPTY_VALUE.search(c.body) and len(c.body) < 40:
             continue
-        if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body) or \
+        if len(re.sub(r"[\W_]+", "", c.body)) < 4 or _CROSS_REF.match(c.body) or _OPTION_POINTER.search(c.body) or \
                 not c.is_row and len(c.body) < 70 and _TENDER_REF.match(c.body):
             continue
         if c.is_row and (_CONDITIONAL_ROW.search(c.text) or _ROW_NOISE.search(c.text) or _group_title(c)):
