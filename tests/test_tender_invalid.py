@@ -124,8 +124,8 @@ def test_row_label_naming_rejection_grounds_gives_each_numbered_ground():
 
 def test_following_lead_in_that_states_rejection_heads_a_list():
     doc = make_doc(["10.2.1 Responsiveness",
-                    "Only responsive EOIs are evaluated; the following are the aspects for which an EOI shall be "
-                    "rejected as nonresponsive:",
+                    ("Only responsive EOIs are evaluated; the following are the aspects for which an EOI shall be "
+                     "rejected as nonresponsive:"),
                     "1) The EOI is not in the prescribed format.", "2) The EOI validity is shorter than required.",
                     "10.3 Shortlisting"])
     assert texts(doc) == ["1) The EOI is not in the prescribed format.", "2) The EOI validity is shorter than required."]

@@ -141,8 +141,8 @@ def test_long_english_section_title_heads_the_list_and_three_3_is_not_a_number()
                     "(3) financial years, supported by audited statements.",
                     "Section 4. Grounds for Rejection"])
     assert texts(doc) == ["3.1 The Bidder shall be a legally registered entity in good standing.",
-                          "3.2 The Bidder shall have an average annual turnover of US$ 2,000,000 over the last three "
-                          "(3) financial years, supported by audited statements."]
+                          ("3.2 The Bidder shall have an average annual turnover of US$ 2,000,000 over the last three "
+                           "(3) financial years, supported by audited statements.")]
 
 
 def test_criteria_table_after_a_note_and_a_list_of_forms_gives_its_rows():

@@ -224,7 +224,7 @@ def leaf_items(items: list[Clause]) -> list[Clause]:
             continue
         if c.is_row and (_CONDITIONAL_ROW.search(c.text) or _ROW_NOISE.search(c.text) or _group_title(c)):
             continue
-        if not c.is_row and c.style is None and len(c.body) <= 20 and re.search(r"表$|\btable$", c.body, re.I):
+        if not c.is_row and c.style is None and len(c.body) <= 20 and re.search(r"表$|\btable$", c.body, re.IGNORECASE):
             continue  # a table's caption ('资格性审查表')
         out.append(c)
     return out

@@ -147,8 +147,8 @@ def _continues(prev: Clause, text: str) -> bool:
     return not re.match(r"^(?:第[一二三四五六七八九十\d]+[章节部]|[A-Z][A-Z ]{6,})", text)
 
 
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                 "sixteen seventeen eighteen nineteen twenty").split()
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 
 
 def _spelled_number_before(prev: str, token: str) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import replace
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
     in_toc,
-    is_toc_line,
     leaf_items,
     list_after,
     near_duplicate,

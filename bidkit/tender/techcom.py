@@ -117,7 +117,7 @@ def _body_region(outline: Outline, s: Section, span: int = 400) -> tuple[int, in
         if b.kind == "table" or len(text) > 80 or is_toc_line(text) or re.search(r"[。；;.]$", text):
             continue
         if _REQUIREMENT_TITLE.search(text) and not _NOT_REQUIREMENT.search(text) and \
-                (_TOP_TITLE.match(text) or re.match(r"(?:annex(?:ure)?|appendix|attachment|附件)\b", text, re.I)):
+                (_TOP_TITLE.match(text) or re.match(r"(?:annex(?:ure)?|appendix|attachment|附件)\b", text, re.IGNORECASE)):
             end = next((x.index for x in blocks[b.index + 1: b.index + span]
                         if x.kind != "table" and len(x.text) <= 80 and _TOP_TITLE.match(x.text.strip())
                         and not _REQUIREMENT_TITLE.search(x.text)),  # 'Part II: Requirements' 'Section IV: ToR'
