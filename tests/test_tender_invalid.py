@@ -162,3 +162,10 @@ def test_review_table_after_two_caption_lines_gives_rows_not_the_caption():
                           ["1", "投标文件签字、盖章齐全完整", "法定代表人应当签字或盖章"],
                           ["2", "投标有效期", "不少于90天"]])], fmt="docx")
     assert texts(doc) == ["投标文件签字、盖章齐全完整 | 法定代表人应当签字或盖章", "投标有效期 | 不少于90天"]
+
+
+def test_consortium_grounds_are_dropped_when_no_consortium_is_accepted():
+    doc = make_doc(["第一章 公告", "1. 本项目不接受联合体投标。",
+                    "2. 联合体各方未提交联合投标协议的，其投标将被拒绝。",
+                    "3. 投标报价超过最高限价的，投标无效。"], fmt="docx")
+    assert texts(doc) == ["3. 投标报价超过最高限价的，投标无效。"]

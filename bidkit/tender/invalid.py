@@ -23,6 +23,7 @@ from bidkit.tender.clause_list import (
 )
 from bidkit.tender.clause_split import Clause, inline_items, is_header_row, sentences, split_clauses
 from bidkit.tender.outline import Outline
+from bidkit.tender.qualifications import _JOINT, _NO_JOINT_BIDS
 
 # What happens to the bid: the consequence words.
 _ZH_CONSEQUENCE = re.compile(
@@ -104,6 +105,8 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
             _add(found, c, segment)
         if len(found) >= _MAX_ITEMS:
             break
+    if _NO_JOINT_BIDS.search(outline.doc.text):  # consortium rules are moot when none is accepted
+        found = [(c, t) for c, t in found if not _JOINT.search(t) or _NO_JOINT_BIDS.search(t)]
     return [to_requirement(outline, c, "invalid_condition", text=t) for c, t in found[:_MAX_ITEMS]]
 
 
