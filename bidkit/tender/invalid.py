@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
+    JOINT,
+    NO_JOINT_BIDS,
     in_toc,
     leaf_items,
     list_after,
@@ -23,7 +25,6 @@ from bidkit.tender.clause_list import (
 )
 from bidkit.tender.clause_split import Clause, inline_items, is_header_row, sentences, split_clauses
 from bidkit.tender.outline import Outline
-from bidkit.tender.qualifications import _JOINT, _NO_JOINT_BIDS
 
 # What happens to the bid: the consequence words.
 _ZH_CONSEQUENCE = re.compile(
@@ -105,8 +106,8 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
             _add(found, c, segment)
         if len(found) >= _MAX_ITEMS:
             break
-    if _NO_JOINT_BIDS.search(outline.doc.text):  # consortium rules are moot when none is accepted
-        found = [(c, t) for c, t in found if not _JOINT.search(t) or _NO_JOINT_BIDS.search(t)]
+    if NO_JOINT_BIDS.search(outline.doc.text):  # consortium rules are moot when none is accepted
+        found = [(c, t) for c, t in found if not JOINT.search(t) or NO_JOINT_BIDS.search(t)]
     return [to_requirement(outline, c, "invalid_condition", text=t) for c, t in found[:_MAX_ITEMS]]
 
 

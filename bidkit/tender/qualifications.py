@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
+    JOINT,
+    NO_JOINT_BIDS,
     in_toc,
     is_toc_line,
     leaf_items,
@@ -65,13 +67,6 @@ _FORM_NAME = re.compile(r"(?:forms?|annex(?:ure)?|appendix|附件|附表)\s*[\dA
 # '通过资格审查的投标人不足3家的，不得评标').
 _PROCEDURE_ITEM = re.compile(r"审查人|进行审查|资格审查依据|资格后审|资格预审方式|负责资格审查|资格审查结果|不足\s*(?:3|三)\s*家|查询[^。]{0,12}信用记录|信用记录查询|"
                              r"審查人|進行審查")
-# The tender does not accept joint bids: its rules for consortia are boilerplate.
-_NO_JOINT_BIDS = re.compile(r"(?:不接受|不允许|不得以|拒绝)[^。；，,]{0,4}联合体|联合体[^。；]{0,6}(?:不被接受|不予接受|不允许)|"
-                            r"(?:不接受|不允許)[^。；，,]{0,4}聯合體|"
-                            r"(?:joint ventures?|consortium|consortia)[^.;]{0,30}(?:is|are|will|shall)\s+not\s+(?:be\s+)?"
-                            r"(?:accepted|allowed|permitted|eligible)|\bno\s+(?:joint ventures?|consortium|consortia)\b",
-                            re.IGNORECASE)
-_JOINT = re.compile(r"联合体|聯合體|联合响应|联合投标|joint ventures?|consorti|\bJV\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"^(?:our|we)\b|我方|我公司|本公司|本单位|本人", re.IGNORECASE)
 
 
@@ -100,9 +95,9 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     found = [piece for c in found if not _not_a_criterion(c, clauses, position)
              for piece in _split_english_criteria(c)]
     _add_list(found, tables)
-    if _NO_JOINT_BIDS.search(outline.doc.text):
+    if NO_JOINT_BIDS.search(outline.doc.text):
         # only items about consortia (named up front); a long check row that mentions them stays
-        found = [c for c in found if not _JOINT.search(c.body[:30]) or _NO_JOINT_BIDS.search(c.text)]
+        found = [c for c in found if not JOINT.search(c.body[:30]) or NO_JOINT_BIDS.search(c.text)]
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
 
