@@ -250,3 +250,13 @@ def test_title_joining_two_parts_with_ji_is_kept_and_docx_toc_lines_are_skipped(
                   ("paragraph", "一、投标函"), ("paragraph", "致：采购人"), ("paragraph", "二、开标一览表"),
                   ("paragraph", "项目名称：")])
     assert titles(doc) == ["投标函", "开标一览表"]
+
+
+def test_titled_annex_with_its_own_list_is_a_form_not_a_group():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第四章 响应文件格式"),
+                  ("paragraph", "附件一："), ("paragraph", "投标公函"), ("paragraph", "致：采购人"),
+                  ("paragraph", "附件二"), ("paragraph", "营业执照、相关资质证书"), ("paragraph", "监狱企业证明材料（若有）"),
+                  ("paragraph", "财务状况报告（若有）"), ("paragraph", "二、技术标（参考）"),
+                  ("paragraph", "1、服务方案"), ("paragraph", "（格式自拟）"), ("paragraph", "2、应急预案"),
+                  ("paragraph", "（格式自拟）")])
+    assert titles(doc) == ["投标公函", "营业执照、相关资质证书", "服务方案", "应急预案"]

@@ -330,7 +330,10 @@ def _is_child(parent: _Heading, child: _Heading) -> bool:
         # restart after the form's own body is the next group's first form (the last form stays)
         return (first == 1 and (parse_number(parent.number) or 0) > 1
                 and child.block.index - parent.block.index <= 3)
-    return first == 1
+    # '附件十一 营业执照…' with its own list of documents, then '二、技术标' / '1、服务方案': the
+    # '1、' is under the (filtered) group line; a titled 附件's own first child follows it closely
+    return first == 1 and (parent.style != "annex" or not parent.title
+                           or child.block.index - parent.block.index <= 4)
 
 
 def _unique(sections: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
