@@ -169,3 +169,10 @@ def test_consortium_grounds_are_dropped_when_no_consortium_is_accepted():
                     "2. 联合体各方未提交联合投标协议的，其投标将被拒绝。",
                     "3. 投标报价超过最高限价的，投标无效。"], fmt="docx")
     assert texts(doc) == ["3. 投标报价超过最高限价的，投标无效。"]
+
+
+def test_rejection_of_quotations_titles_a_list():
+    doc = make_doc(["7.1 Rejection of Quotations", "a) The quotation is not signed by an authorised person.",
+                    "b) The quotation is received after the deadline.", "7.2 Award"])
+    assert texts(doc) == ["a) The quotation is not signed by an authorised person.",
+                          "b) The quotation is received after the deadline."]

@@ -259,3 +259,11 @@ def test_option_pointers_to_the_datasheet_are_not_requirements():
     doc = make_doc(["第二章 须知", "4.投标人的资格要求", "4.1 在中华人民共和国境内注册的法人。",
                     "4.2 本次招标是否允许现场踏勘，详见投标人须知前附表。", "5.招标文件"], fmt="docx")
     assert texts(doc) == ["4.1 在中华人民共和国境内注册的法人。"]
+
+
+def test_contractor_and_quoter_vocabulary_heads_the_list():
+    doc = make_doc(["Qualifications of the Contractor",
+                    "1. The contractor must hold a current GSA Schedule 70 contract.",
+                    "2. The contractor must have three similar projects in the last five years.",
+                    "Basis of Award"])
+    assert len(texts(doc)) == 2

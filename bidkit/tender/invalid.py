@@ -65,7 +65,7 @@ _LEAD_IN = re.compile(r"(?:下列|以下|如下)(?:情形|情况|行为|条件)?
                       r"following\s+(?:conditions|cases|grounds)", re.IGNORECASE)
 _HEAD = re.compile(r"(?:投标|响应|报价)?(?:无效|废标|否决)(?:投标)?(?:的)?(?:情形|情况|条款|条件)|"
                    r"(?:grounds|reasons)\s+for\s+(?:rejection|disqualification)|"
-                   r"rejection\s+of\s+(?:bids|proposals)", re.IGNORECASE)
+                   rf"rejection\s+of\s+{_BID}|non-?\s*responsive\s+{_BID}", re.IGNORECASE)
 # A review table (符合性审查 / 资格性检查 …) whose every row is a pass/fail check.
 _REVIEW_TABLE = re.compile(r"(?:符合性|资格性|形式|响应性|有效性)(?:审查|检查|评审)(?:要求|标准|表)?|"
                            r"preliminary examination|(?:responsiveness|compliance) (?:check|criteria)", re.IGNORECASE)

@@ -25,13 +25,14 @@ from bidkit.tender.outline import Outline
 
 _ZH_HEAD = re.compile(
     r"资格(?:要求|条件|审查|性检查|性审查|评审|标准)|资质要求|合格(?:的)?(?:投标人|供应商|申请人)|"
-    r"(?:供应商|投标人|申请人|响应人|竞标人)(?:的)?资格|应具备(?:的|以下|下列)?.{0,4}条件|"
+    r"(?:供应商|投标人|申请人|响应人|竞标人|报价人|磋商人|谈判人|参选人)(?:的)?资格|应具备(?:的|以下|下列)?.{0,4}条件|"
     r"資格(?:要求|條件|審查)|投標人資格|廠商資格|(?:基本|特定)資格|廠商應(?:具備|符合)(?:之|下列)?.{0,4}(?:條件|資格)"
 )
 _EN_HEAD = re.compile(
     r"\b(?:eligibility|qualification (?:criteria|requirements)|minimum qualification|"
-    r"pre-?qualification|general requirements|eligible (?:bidders|firms)|"
-    r"qualifications? of (?:the )?(?:bidder|tenderer|consultant|firm|vendor|successful))",
+    r"pre-?qualification|general requirements|eligible (?:bidders|firms|contractors|offerors|suppliers|applicants)|"
+    r"qualifications? of (?:the )?(?:bidder|tenderer|consultant|firm|vendor|contractor|offeror|quoter|supplier|"
+    r"applicant|service provider|successful))",
     re.IGNORECASE,
 )
 # Headings that name a procedure or evidence, not the requirements themselves.
