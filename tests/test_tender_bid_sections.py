@@ -260,3 +260,11 @@ def test_titled_annex_with_its_own_list_is_a_form_not_a_group():
                   ("paragraph", "1、服务方案"), ("paragraph", "（格式自拟）"), ("paragraph", "2、应急预案"),
                   ("paragraph", "（格式自拟）")])
     assert titles(doc) == ["投标公函", "营业执照、相关资质证书", "服务方案", "应急预案"]
+
+
+def test_part_label_alone_takes_its_title_from_the_next_line():
+    doc = doc_of([("paragraph", "第一章 须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "第一部分"), ("paragraph", "投标函"), ("paragraph", "致：采购人"),
+                  ("paragraph", "第二部分："), ("paragraph", "开标一览表"), ("paragraph", "项目名称："),
+                  ("paragraph", "第三部分"), ("paragraph", "资格证明文件"), ("paragraph", "按须知提供。")])
+    assert titles(doc) == ["投标函", "开标一览表", "资格证明文件"]

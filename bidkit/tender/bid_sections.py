@@ -23,6 +23,7 @@ from bidkit.tender.bid_sections_titles import (
     _NOT_IN_BID,
     _NOTE_ONLY,
     _NUMBERING,
+    LABEL_STYLES,
     _Heading,
     _heading,
     _is_sentence,
@@ -112,8 +113,9 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
         h = _heading(b, text) if b.index not in wrapped else None
         if h:
             h.page_top = _near_page_top(outline, b)
-            if h.style == "annex" and not h.title:
+            if h.style in LABEL_STYLES and not h.title:
                 h.title = _title_on_next_lines(outline, b.index)
+                h.title_below = True
             if not _left_out(outline, b):
                 heads.append(h)
     listed = _opening_list(heads)
@@ -262,7 +264,7 @@ def _with_page_top_titles(outline: Outline, chapter: Section, heads: list[_Headi
     for b in outline.doc.blocks:
         counts[squash_text(b.text)] = counts.get(squash_text(b.text), 0) + 1
     have = {h.block.index for h in heads}
-    labels = {h.block.index for h in heads if h.style == "annex"}  # their titles sit below them
+    labels = {h.block.index for h in heads if h.title_below}  # those title lines are taken
     extra = []
     for b in blocks[1:]:
         text = squash_text(b.text)

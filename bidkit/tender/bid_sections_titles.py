@@ -22,6 +22,7 @@ _NUMBERING = [
     ("dot", re.compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=[\u4e00-\u9fff])")),
     ("par", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*")),
 ]
+LABEL_STYLES = ("annex", "part", "fmt")  # a label alone on its line: the title is on the next one
 _BODY_START = re.compile(
     r"(?<![（(])(?:致\s*[:：]|项目名称|项目编号|招标编号|采购编号|包号|序号|我方|我单位|我公司|本公司|本单位|本企业|本人|"
     r"兹|日期|投\s*标\s*人\s*[:：]|供应商名称|单位名称|说明\s*[:：]|注\s*[:：]|[:：])")
@@ -51,6 +52,7 @@ class _Heading:
     number: str
     title: str
     page_top: bool = False  # among the first lines of its PDF page
+    title_below: bool = False  # a bare label whose title is the next line
 
 
 def _strip_number(text: str) -> str:
@@ -73,7 +75,7 @@ def _heading(b: Block, text: str) -> _Heading | None:
             continue
         rest = text[m.end():]
         title = form_title(rest, merged=b.kind != "heading" and b.page is not None)
-        if style == "annex" and not _NOTE_ONLY.sub("", title):  # '附件二：' alone: a container
+        if style in LABEL_STYLES and not _NOTE_ONLY.sub("", title):  # '附件二：' alone: a container
             # of numbered forms, or the title is on the next line; '（不涉及此项的可不提供）' is a note
             return _Heading(b, style, m.group(1), "")
         if _is_sentence(rest, title):
