@@ -267,3 +267,9 @@ def test_contractor_and_quoter_vocabulary_heads_the_list():
                     "2. The contractor must have three similar projects in the last five years.",
                     "Basis of Award"])
     assert len(texts(doc)) == 2
+
+
+def test_financial_numerals_number_traditional_chinese_sections():
+    doc = make_doc(["第一章 投標須知", "貳、投標廠商資格", "一、依法登記之公司。", "二、具有勞動派遣事業許可。",
+                    "參、投標文件", "一、投標文件應以中文書寫。"], fmt="docx")
+    assert texts(doc) == ["一、依法登記之公司。", "二、具有勞動派遣事業許可。"]

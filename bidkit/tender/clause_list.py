@@ -138,6 +138,9 @@ class _ListWalker:
         return False
 
 
+_FINANCIAL_NUMERALS = str.maketrans("壹贰貳参參叁肆伍陆陸柒捌玖拾", "一二二三三三四五六六七八九十")
+
+
 def number_key(token: str) -> tuple[int, ...]:
     """'2.4.1' -> (2, 4, 1); '（三）' -> (3,); '⑵' -> (2,); 'b)' -> (2,)."""
     digits = re.findall(r"\d+", token)
@@ -148,7 +151,7 @@ def number_key(token: str) -> tuple[int, ...]:
             return (ord(ch) - ord("⑴") + 1,)
         if "①" <= ch <= "⑳":
             return (ord(ch) - ord("①") + 1,)
-    cn = re.search(r"[一二三四五六七八九十]+", token)
+    cn = re.search(r"[一二三四五六七八九十]+", token.translate(_FINANCIAL_NUMERALS))
     if cn:
         return (_cn_int(cn.group(0)),)
     letter = re.search(r"[a-zA-Z]", token)

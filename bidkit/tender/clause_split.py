@@ -15,13 +15,15 @@ from bidkit.document import Block
 from bidkit.tender.outline import Outline
 
 _CN = "一二三四五六七八九十百零〇"
+_CN_FINANCIAL = "壹贰貳参參叁肆伍陆陸柒捌玖拾"  # Traditional tenders number top sections 壹、貳、參 above 一、二、
 # (style, pattern) in the order they are tried; the style names the numbering *kind* so that
 # "items of the same kind as the first item" can be recognised whatever the digits are.
 _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^第\s*[{_CN}\d]+\s*[章部篇卷节](?:分)?\s*")),
     ("article", re.compile(rf"^第\s*[{_CN}\d]+\s*条\s*")),
+    ("cnF", re.compile(rf"^[{_CN_FINANCIAL}]+\s*[、.．]\s*")),
     ("cn", re.compile(rf"^[{_CN}]+\s*[、.．]\s*")),
-    ("cn()", re.compile(rf"^[（(]\s*[{_CN}]+\s*[)）]\s*[、.．]?\s*")),
+    ("cn()", re.compile(rf"^[（(]\s*[{_CN}{_CN_FINANCIAL}]+\s*[)）]\s*[、.．]?\s*")),
     ("n.n.n.n", re.compile(r"^\d{1,2}(?:\s*[.．]\s*\d{1,2}){3}(?![\d])\s*[、.．]?\s*")),
     ("n.n.n", re.compile(r"^\d{1,2}(?:\s*[.．]\s*\d{1,2}){2}(?![\d])\s*[、.．]?\s*")),
     ("n.n", re.compile(r"^\d{1,2}\s*[.．]\s*\d{1,2}(?![\d.．%元万])\s*[、]?\s*")),
@@ -41,7 +43,7 @@ _NUMBERING: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Typical depth of each style; documents differ, but a style *above* the list's item style
 # reliably ends the list.
-RANK = {"chapter": 0, "article": 1, "cn": 1, "cn()": 2, "n、": 3, "n.": 3, "n ": 3, "n-n": 3,
+RANK = {"chapter": 0, "article": 1, "cnF": 1, "cn": 1, "cn()": 2, "n、": 3, "n.": 3, "n ": 3, "n-n": 3,
         "n.n": 4, "n.n.n": 5, "n.n.n.n": 6, "(n)": 6, "n)": 7, "⑴": 6, "①": 8, "(a)": 9,
         "(i)": 9, "a)": 9, "a.": 9, "bullet": 10}
 _MARKERS = "★▲※◆■●◎☆△#＃*"
