@@ -273,3 +273,15 @@ def test_financial_numerals_number_traditional_chinese_sections():
     doc = make_doc(["第一章 投標須知", "貳、投標廠商資格", "一、依法登記之公司。", "二、具有勞動派遣事業許可。",
                     "參、投標文件", "一、投標文件應以中文書寫。"], fmt="docx")
     assert texts(doc) == ["一、依法登記之公司。", "二、具有勞動派遣事業許可。"]
+
+
+def test_no_consortium_sentence_outside_the_list_is_one_qualification():
+    doc = make_doc(["2.0 Qualification Criteria:",
+                    "Bidders who fulfil the following are eligible. The joint ventures/Consortium is not accepted.",
+                    "a) The bidder must have completed three similar works in the last seven years.",
+                    "b) The bidder must have an average turnover of 50% of the estimated cost.",
+                    "3.0 Tender documents"])
+    assert texts(doc)[-1] == "The joint ventures/Consortium is not accepted."
+    conditional = make_doc(["二、投标人资格要求", "1、具有独立承担民事责任的能力；", "三、其他",
+                            "7、本项目不接受联合体投标时，投标人不得为联合体。"], fmt="docx")
+    assert texts(conditional) == ["1、具有独立承担民事责任的能力；"]

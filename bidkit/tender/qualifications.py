@@ -99,6 +99,8 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     if NO_JOINT_BIDS.search(outline.doc.text):
         # only items about consortia (named up front); a long check row that mentions them stays
         found = [c for c in found if not JOINT.search(c.body[:30]) or NO_JOINT_BIDS.search(c.text)]
+        if found and not any(NO_JOINT_BIDS.search(c.text) for c in found):
+            found += _no_joint_bids_sentence(outline, clauses)
     return [to_requirement(outline, c, "qualification", text=c.text) for c in found[:_MAX_ITEMS]]
 
 
@@ -117,6 +119,22 @@ def _split_english_criteria(c: Clause) -> list[Clause]:
     if sum(bool(_MODAL.search(p)) for p in parts) < 2 or not all(len(p) >= 25 for p in parts[1:]):
         return [c]
     return [replace(c, text=p) for p in parts]
+
+
+_CONDITIONAL = re.compile(r"时[，,]|如果|若|如本项目|\bif\b|\bwhere\b", re.IGNORECASE)
+
+
+def _no_joint_bids_sentence(outline: Outline, clauses: list[Clause]) -> list[Clause]:
+    """'本项目不允许联合体投标。' after a list's last item (across a page break), or 'The joint
+    ventures/Consortium is not accepted.' inside the list's lead-in: a condition on who may bid,
+    stated once, that the list walker does not reach."""
+    for c in clauses:
+        if in_toc(outline, c) or _OTHER_CHAPTER.search(outline.section_title(c.block) or ""):
+            continue
+        for sentence in sentences(c.text) if NO_JOINT_BIDS.search(c.text) else []:
+            if NO_JOINT_BIDS.search(sentence) and len(sentence) <= 60 and not _CONDITIONAL.search(sentence):
+                return [replace(c, text=sentence.lstrip(" |"), number="", style=None)]
+    return []
 
 
 def _not_a_criterion(c: Clause, clauses: list[Clause], position: dict[int, int]) -> bool:
