@@ -59,6 +59,8 @@ _CURRENCY_WORD = re.compile(
     r"(?:(?P<INR>\bINR|\bRs\.?|₹)|(?P<USD>\bUSD|US\$|(?<![A-Za-z])\$)|(?P<AED>\bAED)|(?P<MGA>\bMGA|Ariary)|(?P<PKR>\bPKR|Pak(?:istani)?\s+Rupees?)|"
     r"(?P<EUR>\bEUR|€)|(?P<GBP>\bGBP|£))\s*\d|\d\s*(?:(?P<xINR>INR|Rupees)|(?P<xUSD>USD)|(?P<xAED>AED|Dirhams?)|"
     r"(?P<xPKR>PKR))\b")
+# A cheap pre-check: every alternative of _CURRENCY_WORD contains one of these (14x fewer regex runs).
+_CURRENCY_CHEAP = re.compile(r"INR|Rs|₹|USD|US\$|\$|AED|MGA|Ariary|PKR|Pak|EUR|€|GBP|£|Rupee|Dirham")
 _ORG_WORD = re.compile(
     r"Authority|Organi[sz]ation|Ministry|Department|Directorate|Bank|Corporation|Company|Limited|Ltd|"
     r"Council|Agency|Alliance|School|University|Institute|Office|Government|Administration|Board|"
@@ -305,7 +307,7 @@ def _currency(lines: list[Line]) -> str | None:
             codes = [f.currency for f in find_money(f"{m['c'] or m['w']} 1")] + ([m["c"]] if m["c"] else [])
             if codes and codes[0]:
                 return codes[0]
-    counts = Counter(m.lastgroup.lstrip("x") for line in lines[:3000]
+    counts = Counter(m.lastgroup.lstrip("x") for line in lines[:3000] if _CURRENCY_CHEAP.search(line.text)
                      for m in _CURRENCY_WORD.finditer(line.text))
     if not counts:
         return None
