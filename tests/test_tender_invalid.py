@@ -176,3 +176,9 @@ def test_rejection_of_quotations_titles_a_list():
                     "b) The quotation is received after the deadline.", "7.2 Award"])
     assert texts(doc) == ["a) The quotation is not signed by an authorised person.",
                           "b) The quotation is received after the deadline."]
+
+
+def test_template_option_for_consortia_is_not_a_refusal():
+    doc = make_doc(["第一章 公告", "1. 本次招标（接受或不接受）联合体投标。",
+                    "2. 联合体各方未提交联合投标协议的，其投标将被拒绝。"], fmt="docx")
+    assert texts(doc) == ["2. 联合体各方未提交联合投标协议的，其投标将被拒绝。"]

@@ -24,7 +24,7 @@ _CONDITIONAL_ROW = re.compile(r"[（(]如(?:适用|有)[)）]\s*\||\|\s*如(?:�
 # '本次招标是否允许分包，详见前附表': the option is set elsewhere; this line states nothing.
 _OPTION_POINTER = re.compile(r"是否[^。；]{0,24}[，,]\s*(?:详见|见|参见|具体见)[^。；]{0,24}[。；]?\s*$")
 # The tender does not accept joint bids: its rules for consortia are boilerplate.
-NO_JOINT_BIDS = re.compile(r"(?:不接受|不允许|不得以|拒绝)[^。；，,]{0,4}联合体|联合体[^。；]{0,6}(?:不被接受|不予接受|不允许)|"
+NO_JOINT_BIDS = re.compile(r"(?<![/／□☐或])(?:不接受|不允许|不得以|拒绝)[^。；，,]{0,4}联合体(?!\S{0,6}的[，,])|联合体[^。；]{0,6}(?:不被接受|不予接受|不允许)|"
                             r"(?:不接受|不允許)[^。；，,]{0,4}聯合體|"
                             r"(?:joint ventures?|consortium|consortia)[^.;]{0,30}(?:is|are|will|shall)\s+not\s+(?:be\s+)?"
                             r"(?:accepted|allowed|permitted|eligible)|\bno\s+(?:joint ventures?|consortium|consortia)\b",
