@@ -182,3 +182,10 @@ def test_template_option_for_consortia_is_not_a_refusal():
     doc = make_doc(["第一章 公告", "1. 本次招标（接受或不接受）联合体投标。",
                     "2. 联合体各方未提交联合投标协议的，其投标将被拒绝。"], fmt="docx")
     assert texts(doc) == ["2. 联合体各方未提交联合投标协议的，其投标将被拒绝。"]
+
+
+def test_list_items_that_open_alike_are_still_separate_grounds():
+    doc = make_doc(["10.2.1 Responsiveness", "The following are aspects for which an EOI shall be rejected:",
+                    "6) The system integrator fails to provide the required information.",
+                    "7) The system integrator furnishes wrong or misleading data.", "10.2.2 Evaluation"])
+    assert len(texts(doc)) == 2

@@ -173,9 +173,15 @@ def _add(found: list[tuple[Clause, str]], c: Clause, text: str) -> None:
     text = text.strip()
     if len(re.sub(r"[\W_]+", "", text)) < 6:
         return
-    if any(near_duplicate(text, t) and _same_area(c, other) for other, t in found):
+    if any(near_duplicate(text, t) and _same_area(c, other) and not _siblings(c, other) for other, t in found):
         return
     found.append((c, text))
+
+
+def _siblings(a: Clause, b: Clause) -> bool:
+    """'6) The system integrator fails …' and '7) The system integrator furnishes …': two items
+    of one list that open alike are still two grounds."""
+    return a is not b and bool(a.number) and bool(b.number) and a.number.strip() != b.number.strip()
 
 
 def _same_area(a: Clause, b: Clause) -> bool:
