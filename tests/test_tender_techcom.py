@@ -115,3 +115,13 @@ def test_requirements_follow_the_body_title_when_the_chapter_is_a_contents_line(
     assert _body_region(outline, contents_line) == (4, 7)
     whole_chapter = Section(title="Section 5: Terms of Reference", start=1, end=7)
     assert _body_region(outline, whole_chapter) == (1, 7)
+
+
+def test_a_title_as_high_as_the_commercial_one_returns_to_technical():
+    items = ["第一章 公告", "1、项目名称：某食堂服务。", "第五章 采购需求",
+             "一、付款方式", "1、按月支付，须提供发票。", "（一）其他", "1、发票须在5日内提供。",
+             "二、食堂管理", "1、供应商须每日清运厨余垃圾。", "第六章 合同文本"]
+    kinds = {r.text: r.kind for r in reqs(items)}
+    assert kinds["1、按月支付，须提供发票。"] == "commercial"
+    assert kinds["1、发票须在5日内提供。"] == "commercial"
+    assert kinds["1、供应商须每日清运厨余垃圾。"] == "technical"

@@ -59,6 +59,7 @@ def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> li
     marks = {m for m in legend if m.strip()} | set(_MARKERS)
     for start, end in regions:
         kind: RequirementKind = "technical"
+        kind_rank = 99  # rank of the title that set the kind; a title as high resets it
         inherited: tuple[str, int] | None = None  # a marked title ('★一、技术要求') marks its clauses
         skipping = False  # under '项目背景' / '资格要求' / 'Background': description or eligibility
         header: list[str] = []
@@ -71,7 +72,12 @@ def extract_technical_commercial(outline: Outline, legend: dict[str, str]) -> li
                 skipping = not _REQUIREMENT_TITLE.search(c.body) and (
                     "eligibility" if _ELIGIBILITY_TITLE.search(c.body) else
                     "description" if _DESCRIPTION_TITLE.search(c.body) else False)
-                kind = _kind_of_title(c.body, kind)
+                new_kind = _kind_of_title(c.body, kind)
+                if new_kind == kind == "commercial" and not _COMMERCIAL.search(c.body) and c.rank <= kind_rank:
+                    new_kind = "technical"  # 'Payment Terms' then 'Property Tax Module': back to the scope
+                if new_kind != kind or _COMMERCIAL.search(c.body) or _TECHNICAL.search(c.body):
+                    kind_rank = c.rank
+                kind = new_kind
                 mark = _marker(c, marks)
                 if mark:
                     inherited = (mark, c.rank)
