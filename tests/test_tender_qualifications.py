@@ -285,3 +285,16 @@ def test_no_consortium_sentence_outside_the_list_is_one_qualification():
     conditional = make_doc(["二、投标人资格要求", "1、具有独立承担民事责任的能力；", "三、其他",
                             "7、本项目不接受联合体投标时，投标人不得为联合体。"], fmt="docx")
     assert texts(conditional) == ["1、具有独立承担民事责任的能力；"]
+
+
+def test_us_rfq_without_eligibility_section_gives_vehicle_and_who_may_quote():
+    doc = make_doc(["Request for Quote",
+                    "Set Aside: This BPA is not set aside for small business Contract Vehicles: GSA Schedule 70 SIN 132-51.",
+                    ("A teaming arrangement joins two GSA Schedule contractors. Each member of the team must have a "
+                     "Schedule 70 contract. The team document is a written agreement."),
+                    "To avoid conflicts, contractors may only be on one team quoting on this BPA.",
+                    "3.0 Basis of Award"])
+    assert texts(doc) == ["Set Aside: This BPA is not set aside for small business",
+                          "Contract Vehicles: GSA Schedule 70 SIN 132-51.",
+                          "Each member of the team must have a Schedule 70 contract.",
+                          "To avoid conflicts, contractors may only be on one team quoting on this BPA."]

@@ -91,6 +91,8 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     tables += _eligibility_column_rows(clauses)
     if not found and not tables:  # a flattened criteria table only when no list was found
         _add_list(found, _english_criteria(outline, clauses))
+    if not found and not tables:  # no eligibility section at all (US RFQs): who may quote, said in passing
+        _add_list(found, _implicit_eligibility(clauses))
     _add_list(found, _cell_lists(clauses))
     _add_list(found, _table_group_rows(clauses))
     found = [piece for c in found if not _not_a_criterion(c, clauses, position)
@@ -122,6 +124,26 @@ def _split_english_criteria(c: Clause) -> list[Clause]:
 
 
 _CONDITIONAL = re.compile(r"时[，,]|如果|若|如本项目|\bif\b|\bwhere\b", re.IGNORECASE)
+
+
+# 'Contract Vehicles: GSA Schedule 70 …', 'Set Aside: …': the fields that decide who may quote.
+_ELIGIBILITY_FIELD = re.compile(r"\b(?:contract vehicles?|set[- ]asides?|eligible (?:offerors|contractors|quoters|vendors))\s*:",
+                                re.IGNORECASE)
+# 'Each member of the CTA must have a Schedule 70 contract', 'contractors may only be on one team'.
+_WHO_MAY_QUOTE = re.compile(
+    r"\b(?:each|every|all)\s+(?:members?|offerors?|contractors?|quoters?|vendors?|bidders?)\b[^.]{0,40}\bmust\s+"
+    r"(?:have|hold|be)\b|\b(?:contractors|offerors|quoters|vendors|bidders)\s+may\s+only\b", re.IGNORECASE)
+
+
+def _implicit_eligibility(clauses: list[Clause]) -> list[Clause]:
+    out: list[Clause] = []
+    for c in clauses:
+        fields = list(_ELIGIBILITY_FIELD.finditer(c.text))
+        for n, m in enumerate(fields):
+            end = fields[n + 1].start() if n + 1 < len(fields) else len(c.text)
+            out.append(replace(c, text=c.text[m.start():end].strip(), number="", style=None))
+        out += [replace(c, text=x, number="", style=None) for x in sentences(c.text) if _WHO_MAY_QUOTE.search(x)]
+    return out
 
 
 def _no_joint_bids_sentence(outline: Outline, clauses: list[Clause]) -> list[Clause]:
