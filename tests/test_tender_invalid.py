@@ -189,3 +189,11 @@ def test_list_items_that_open_alike_are_still_separate_grounds():
                     "6) The system integrator fails to provide the required information.",
                     "7) The system integrator furnishes wrong or misleading data.", "10.2.2 Evaluation"])
     assert len(texts(doc)) == 2
+
+
+def test_packed_list_in_a_middle_cell_of_a_review_row_is_split():
+    doc = make_doc(["第二章 须知", "6.2 符合性审查，有一项不符合审查标准的，投标无效：",
+                    ("", [["审查因素", "审查标准", "级别"],
+                          ["其他要求", "1.投标文件含有采购人不能接受的附加条件的； 2.投标人被视为串通投标的；", "项目级"]])],
+                   fmt="docx")
+    assert texts(doc) == ["其他要求 | 1.投标文件含有采购人不能接受的附加条件的； | 项目级", "2.投标人被视为串通投标的；"]

@@ -239,13 +239,21 @@ def ends_clause(text: str) -> bool:
 
 def _row_pieces(cells: list[str]) -> list[str]:
     """A row whose last cell packs a numbered list ('1.是否…；2.…') gives one clause per item;
-    the first keeps the row's label."""
-    label, last = cells[:-1], cells[-1]
-    pieces = inline_items(last) if last else []
-    numbered = [p for p in pieces if numbering_of(p)[0] not in (None, "bullet")]
-    if len(numbered) < 2 or len(numbered) != len(pieces):
+    the first keeps the row's label. Short cells after the list ('| 项目级') are a review
+    table's metadata and stay with the first piece."""
+    k = len(cells) - 1
+    while k > 0 and len(cells[k]) <= 12 and not _packed_list(cells[k]):
+        k -= 1
+    pieces = _packed_list(cells[k]) if cells[k] else []
+    if not pieces:
         return [" | ".join(cells)]
-    return [" | ".join(label + [pieces[0]])] + pieces[1:]
+    return [" | ".join(cells[:k] + [pieces[0]] + cells[k + 1:])] + pieces[1:]
+
+
+def _packed_list(cell: str) -> list[str]:
+    pieces = inline_items(cell)
+    numbered = [p for p in pieces if numbering_of(p)[0] not in (None, "bullet")]
+    return pieces if len(numbered) >= 2 and len(numbered) == len(pieces) else []
 
 
 def _dedupe_cells(cells: list[str]) -> list[str]:
