@@ -197,3 +197,11 @@ def test_packed_list_in_a_middle_cell_of_a_review_row_is_split():
                           ["其他要求", "1.投标文件含有采购人不能接受的附加条件的； 2.投标人被视为串通投标的；", "项目级"]])],
                    fmt="docx")
     assert texts(doc) == ["其他要求 | 1.投标文件含有采购人不能接受的附加条件的； | 项目级", "2.投标人被视为串通投标的；"]
+
+
+def test_result_in_the_proposal_being_rejected_and_pass_gates_count_but_negations_do_not():
+    doc = make_doc(["5. Submission",
+                    "Failure to provide the correct password may result in the proposal being rejected.",
+                    "Technical Proposals of bidders who pass the minimum eligibility criteria will be evaluated.",
+                    "Non-attendance at the pre-bid meeting shall not result in disqualification of a bidder."])
+    assert [t[:12] for t in texts(doc)] == ["Failure to p", "Technical Pr"]

@@ -52,6 +52,8 @@ _EN_CONSEQUENCE = re.compile(
     rf"(?:shall|will)\s+not\s+(?:consider|accept|evaluate|entertain)\s+(?:any\s+|the\s+|such\s+)?{_BID}|"
     rf"\b{_BID}\b[^.;]{{0,60}}\bopened\s+only\s+for|"
     r"(?:result|lead)\s+(?:directly\s+)?(?:in|to)\s+(?:the\s+)?(?:eventual\s+)?(?:rejection|disqualification)|"
+    rf"result\s+in\s+(?:the\s+|its\s+|their\s+)?{_BID}\s+being\s+(?:rejected|disqualified|declared\s+non-?\s*responsive)|"
+    rf"who\s+pass(?:es)?\b[^.;]{{0,60}}\b(?:will|shall)\s+be\s+(?:evaluated|considered)|"
     r"grounds?\s+for\s+(?:rejection|disqualification)|shall\s+reject|"
     r"(?:deemed|considered|rated)\s+(?:to\s+be\s+)?unacceptable|"
     r"(?:will|shall|must|may)\s+not\s+be\s+(?:further\s+evaluated|considered\s+for\s+(?:the\s+)?award|"
@@ -81,7 +83,7 @@ _NOT_INVALID = re.compile(
     r"无效(?:的)?(?:技术)?(?:支持)?(?:资料|业绩)|原(?:招标|采购|磋商|谈判)文件|"
     r"未(?:因|曾)[^。，,]{0,20}被[^。，,]{0,12}(?:取消|拒绝|否决)|未被[^。，,]{0,12}(?:取消|拒绝|否决)|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
-    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach|"
+    r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach|\bnot\s+result\s+in\b|"
     r"\bno\s+(?:proposals?|bids?|offers?|tenders?)\s+(?:will|shall)\s+be\s+rejected", re.IGNORECASE)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
                                r"\bGCC\b|\bSCC\b", re.IGNORECASE)
