@@ -205,3 +205,9 @@ def test_result_in_the_proposal_being_rejected_and_pass_gates_count_but_negation
                     "Technical Proposals of bidders who pass the minimum eligibility criteria will be evaluated.",
                     "Non-attendance at the pre-bid meeting shall not result in disqualification of a bidder."])
     assert [t[:12] for t in texts(doc)] == ["Failure to p", "Technical Pr"]
+
+
+def test_rejected_all_together_is_a_consequence():
+    doc = make_doc(["第二章 须知", "2.1 投标人之间存在下列情形之一的，其投标将被全部拒绝：",
+                    "（1）法定代表人为同一个人的；", "（2）母公司、全资子公司及其控股公司；", "2.2 开标"], fmt="docx")
+    assert texts(doc) == ["（1）法定代表人为同一个人的；", "（2）母公司、全资子公司及其控股公司；"]
