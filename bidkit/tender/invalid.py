@@ -117,6 +117,8 @@ def _list_items(clauses: list[Clause], i: int) -> list[Clause]:
     c = clauses[i]
     if _is_row_list_label(c):
         return _row_list_items(clauses, i)
+    if c.is_row and len(c.cells) == 1 and len(c.text) <= 12 and _COMPLIANCE_GROUP.search(c.text):
+        return leaf_items(_group_rows(clauses, i))
     if _is_list_head(c) or (_is_review_table_head(c) and (_fail_means_invalid(clauses, i) or
                                                           _pass_fail_columns(clauses, i))):
         return leaf_items(list_after(clauses, i))
@@ -126,6 +128,20 @@ def _list_items(clauses: list[Clause], i: int) -> list[Clause]:
 # A row label naming the grounds ('响应被拒绝的情况（主要废标条款） | （1）…；（2）…').
 _ROW_LABEL = re.compile(r"(?:被拒绝|被否决|无效|废标|否决|拒收|被拒絕|無效|廢標)[^|]{0,8}(?:情况|情形|条款|情況|條款)|"
                         r"grounds?\s+for\s+(?:rejection|disqualification)|rejection\s+(?:criteria|grounds)", re.IGNORECASE)
+
+
+# '符合性检查' as a group row inside a response table: its rows are pass/fail checks of the
+# substantive requirements, so failing one makes the bid non-responsive.
+_COMPLIANCE_GROUP = re.compile(r"^符合性(?:审查|检查|评审)$|^(?:responsiveness|compliance) (?:check|criteria)$", re.IGNORECASE)
+
+
+def _group_rows(clauses: list[Clause], i: int) -> list[Clause]:
+    rows: list[Clause] = []
+    for c in clauses[i + 1:]:
+        if not c.is_row or c.table_index != clauses[i].table_index or len(c.cells) == 1 and len(c.text) <= 12:
+            break
+        rows.append(c)
+    return rows
 
 
 def _is_row_list_label(c: Clause) -> bool:
