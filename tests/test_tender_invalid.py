@@ -221,3 +221,9 @@ def test_rows_under_a_compliance_check_group_row_are_grounds():
                                       ["投标有效期", "不少于90天。", ""],
                                       ["投标报价", "不得超出最高限价。", ""]])], fmt="docx")
     assert texts(doc) == ["投标有效期 | 不少于90天。", "投标报价 | 不得超出最高限价。"]
+
+
+def test_said_not_to_invalidate_is_not_a_ground():
+    doc = make_doc(["第二章 需求", "3.标注“▲”号条款为重要条款，出现负偏离的将予以扣分，不会作无效投标处理；",
+                    "4.标注“★”号条款出现负偏离的，投标无效。"], fmt="docx")
+    assert [t[:2] for t in texts(doc)] == ["4."]
