@@ -250,14 +250,25 @@ def _squash(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
 
 
-def _any_consequence(text: str) -> bool:
+# Cheap gates before the big regexes (most blocks have no consequence at all): every Chinese
+# alternative contains a CJK character, every English one one of these words.
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EN_GATE = re.compile(r"reject|disqualif|responsive|\bnot\b|opened|unacceptable|award|pass", re.IGNORECASE)
+
+
+def _consequence(text: str) -> re.Match | None:
     text = _squash(text)
-    return bool(_ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text))
+    return ((_ZH_CONSEQUENCE.search(text) if _CJK.search(text) else None)
+            or (_EN_CONSEQUENCE.search(text) if _EN_GATE.search(text) else None))
+
+
+def _any_consequence(text: str) -> bool:
+    return _consequence(text) is not None
 
 
 def _has_consequence(text: str) -> bool:
+    hit = _consequence(text)
     text = _squash(text)
-    hit = _ZH_CONSEQUENCE.search(text) or _EN_CONSEQUENCE.search(text)
     if not hit or _NOT_INVALID.search(text):
         return False
     award = _AWARD.search(text)
