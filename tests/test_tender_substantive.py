@@ -150,3 +150,22 @@ def test_corpus_star_forms_titled_on_the_next_line_are_listed_once(corpus):
 def test_rows_that_differ_only_in_a_latin_parameter_name_are_both_listed():
     table = [["序号", "参数"], ["1", "★CPU：不低于8核"], ["2", "★GPU：不低于8核"]]
     assert [r.text for r in _run(STAR_LEGEND, table)] == ["★CPU：不低于8核", "★GPU：不低于8核"]
+
+
+def test_star_after_the_numbering_of_a_heading_marks_the_clauses_of_its_section():
+    items = _run(STAR_LEGEND, "（九）★退出机制", "1. 供应商退出须提前三个月书面通知。", "2. 退出时应移交全部资料。",
+                 "（十）付款方式", "1. 按月支付。")
+    texts = [r.text for r in items]
+    assert texts == ["（九）★退出机制", "1. 供应商退出须提前三个月书面通知。", "2. 退出时应移交全部资料。"]
+    assert [r.priority for r in items] == [1, 2, 2]
+
+
+def test_unnumbered_star_heading_marks_its_numbered_clauses_up_to_the_next_title():
+    items = _run(STAR_LEGEND, "★合同条款内容", "1. 合同期限为一年。", "2. 不得转包本项目。", "验收要求",
+                 "1. 按国家标准验收。")
+    assert [r.text for r in items] == ["★合同条款内容", "1. 合同期限为一年。", "2. 不得转包本项目。"]
+
+
+def test_unnumbered_star_heading_followed_by_prose_marks_only_itself():
+    items = _run(STAR_LEGEND, "★合同条款内容", "本合同条款以采购人与中标人签订的合同为准。", "1. 其他条款。")
+    assert [r.text for r in items] == ["★合同条款内容"]

@@ -33,8 +33,10 @@ def numbering_style(text: str) -> int | None:
 
 def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list[tuple[Block, str]]:
     style = numbering_style(heading_text)
-    if style is None or style == 5:
-        return []  # without numbering there is no telling where the section ends
+    if style is None:
+        return _unnumbered_section(outline, heading)
+    if style == 5:
+        return []  # a whole chapter: its own clauses carry their markers
     chapter = outline.chapter_of(heading)
     out: list[tuple[Block, str]] = []
     for block in outline.doc.blocks[heading.index + 1:]:
@@ -51,6 +53,42 @@ def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list
         if len(out) >= _MAX_CLAUSES:
             break
     return out
+
+
+def _unnumbered_section(outline: Outline, heading: Block) -> list[tuple[Block, str]]:
+    """'★合同条款内容' with no numbering: its clauses are the numbered lines that follow, in the
+    numbering style of the first of them, up to the next title-like line without numbering, a
+    higher-level number (一、 / 第N章) or the end of the chapter."""
+    chapter = outline.chapter_of(heading)
+    child_style: int | None = None
+    out: list[tuple[Block, str]] = []
+    for block in outline.doc.blocks[heading.index + 1:]:
+        text = nfkc(block.text).strip()
+        if not text or block.kind == "table":
+            continue
+        if outline.chapter_of(block) is not chapter or _NOTE.match(text):
+            break
+        style = numbering_style(text)
+        if child_style is None:
+            if style is None or style == 5:
+                break  # prose or a chapter title: not a section of numbered clauses
+            child_style = style
+        if style is None and (block.kind == "heading" or _is_title(text)):
+            break
+        if style is not None and style in (0, 5) and style != child_style:
+            break
+        if _is_subheading(text) or _is_blank_field(text):
+            continue
+        raw = block.text.strip()
+        out.append((block, (raw if len(raw) == len(text) else text)[:400]))
+        if len(out) >= _MAX_CLAUSES:
+            break
+    return out
+
+
+def _is_title(text: str) -> bool:
+    """A short line with no sentence punctuation: the next heading, not a clause."""
+    return len(text) <= 30 and not re.search(r"[。；;，,：:]", text)
 
 
 def _is_subheading(text: str) -> bool:

@@ -18,7 +18,7 @@ from bidkit.tender.outline import Outline
 from bidkit.tender.subst_sections import section_clauses
 from bidkit.tender.text import nfkc
 
-_NUMBER = r"(?:\d+(?:\.\d+)*[、.．)）]?|[（(]\d+[)）]|[一二三四五六七八九十]+[、.．]|[①-⑳])?\s*"
+_NUMBER = r"(?:\d+(?:\.\d+)*[、.．)）]?|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[一二三四五六七八九十]+[、.．]|[①-⑳])?\s*"
 # words right after a marker that make it a reference to marked clauses, not a marked clause
 _REFERENCE_AFTER = re.compile(r"^\s*[”\"'」]?\s*(?:号|标记|标注|标识|符号|形式|的条款|条款|项|为|者)")
 _REFERENCE_BEFORE = re.compile(r"(?:标有|标注|标记|标明|带有?|用|以|打|凡|中|有|非|未)\s*[“\"'「]?\s*$")
