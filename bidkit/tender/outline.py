@@ -126,13 +126,31 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_TAIL_CHARS = frozenset("._…·•-—－\t")
+
+
+def _toc_tail(text: str) -> re.Match | None:
+    """_TOC_TAIL's match, searched only where it can start: every alternative is a run of
+    leader / dash / digit / space characters followed by at most 12 other characters and
+    trailing space, so a long paragraph is not scanned from its first character (speed)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    pos = max(0, end - 13)
+    while pos > 0 and (text[pos - 1] in _TAIL_CHARS or text[pos - 1].isspace() or text[pos - 1].isdigit()):
+        pos -= 1
+    return _TOC_TAIL.search(text, pos)
+
+
 def strip_toc_tail(text: str) -> str:
-    return _TOC_TAIL.sub("", text).rstrip(" .…·_\t")
+    m = _toc_tail(text)
+    return (text[:m.start()] if m else text).rstrip(" .…·_\t")
 
 
 def is_toc_entry(text: str) -> bool:
     """A table-of-contents line: dot leaders or a trailing page number after a gap."""
-    return bool(_TOC_TAIL.search(text)) and len(strip_toc_tail(text)) >= 2
+    m = _toc_tail(text)
+    return m is not None and len(text[:m.start()].rstrip(" .…·_\t")) >= 2
 
 
 def cut_title(rest: str, language: str) -> str:
