@@ -389,3 +389,45 @@ def test_corpus_us_rfq_cover_meta(corpus):
 ])
 def test_chinese_deadlines_with_weekdays_and_chinese_numerals(line, iso):
     assert _meta(line).deadline == iso
+
+
+def test_english_nit_table_names_the_organisation_and_the_emd():
+    meta = _meta("NOTICE INVITING TENDER", [
+        ["1", "Name of the Organisation/Department", "Public Works Department, Government of Example State"],
+        ["2", "Name of Work", "Construction of boundary wall at district office campus"],
+        ["3", "EMD (Rs.)", "25,000"],
+    ])
+    assert meta.purchaser == "Public Works Department, Government of Example State"
+    assert meta.deposit == 25000 and meta.sources["deposit"].quote.startswith("3:EMD")
+
+
+def test_emd_amount_in_rupee_sign_row_and_organisation_chain():
+    meta = _meta("NOTICE INVITING TENDER", [["Organisation Chain", "Example Railways||Central Division"],
+                                            ["EMD Amount in ₹", "2,40,000"]])
+    assert meta.purchaser == "Example Railways" and meta.deposit == 240000
+
+
+def test_deposit_stated_only_in_a_summary_table_column():
+    meta = _meta("NIT", [["S.No", "Name of Work", "Estimated Cost (Rs.)", "EMD (Rs.)", "Period of Completion"],
+                         ["1", "Repair of roads in ward 5", "10,00,000", "20,000", "6 months"]])
+    assert meta.deposit == 20000 and meta.project_name == "Repair of roads in ward 5"
+
+
+def test_chinese_deposit_and_budget_in_table_columns_are_not_mixed_up():
+    meta = _meta("招标公告", "项目名称：某学校食堂服务项目",
+                 [["包号", "采购内容", "预算金额（万元）", "投标保证金（元）"], ["1", "食堂服务", "150", "20000"]])
+    assert meta.deposit == 20000 and meta.budget == 1_500_000
+    meta = _meta("招标公告", [["包号", "采购内容", "预算金额", "投标保证金"], ["1", "食堂服务", "150万元", "2万元"]])
+    assert meta.deposit == 20000 and meta.budget == 1_500_000
+
+
+def test_full_purchaser_name_beats_the_short_one():
+    meta = _meta("招标公告", "采购人：某某大学", "联系人：王老师", "采购人名称：某某大学资产管理处")
+    assert meta.purchaser == "某某大学资产管理处"
+    assert meta.sources["purchaser"].quote.startswith("采购人名称")
+
+
+def test_office_of_the_buyer_is_not_a_fuller_name():
+    meta = _meta("Request for Proposals", "Name of the Client: Example Export Organization",
+                 "The address of the Procuring Agency: [Office of the Example Export Organization]")
+    assert meta.purchaser == "Example Export Organization"

@@ -11,8 +11,18 @@ from __future__ import annotations
 import re
 
 from bidkit.model import TenderMeta
+from bidkit.tender.meta_en import LABELS as EN_LABELS
+from bidkit.tender.meta_en import STOP as EN_STOP
 from bidkit.tender.meta_en import english_meta
-from bidkit.tender.meta_lines import Line, build_lines, first_date, first_value, money_in
+from bidkit.tender.meta_en import pick_text as en_pick_text
+from bidkit.tender.meta_lines import (
+    Line,
+    build_lines,
+    first_date,
+    first_value,
+    label_hits,
+    money_in,
+)
 from bidkit.tender.meta_zh import (
     LABELS,
     ROW_NAME,
@@ -45,7 +55,41 @@ def extract_meta(outline: Outline) -> TenderMeta:
         _zh_meta(meta, lines, outline)
     else:
         english_meta(meta, lines, outline)
+    _fuller_purchaser(meta, lines, outline)
     return meta
+
+
+def _fuller_purchaser(meta: TenderMeta, lines: list[Line], outline: Outline) -> None:
+    """A cover or notice may give the buyer's short name ('某某大学') where a purchaser-labelled line
+    elsewhere gives the full legal name containing it ('某某大学资产管理处'): the full name wins."""
+    short = meta.purchaser
+    if not short:
+        return
+    zh = outline.language == "zh"
+    label, stop, pick = (LABELS["purchaser"], STOP, _pick_org) if zh else (EN_LABELS["purchaser"], EN_STOP, en_pick_text)
+    key = _squash(short)
+    best: tuple[str, Line] | None = None
+    for hit in label_hits(lines, label, stop):
+        value = pick(hit.value)
+        if not isinstance(value, str) or meta.agency and meta.agency in value:
+            continue
+        value = value.strip(" []【】")
+        full = _squash(value)
+        at = full.find(key)
+        # 'Office of the X' names where X sits, not a fuller name of X
+        longer = at >= 0 and len(key) < len(full) <= len(key) + 40 and not _OFFICE_OF.fullmatch(full[:at] + full[at + len(key):])
+        if longer and (best is None or len(value) > len(best[0])):
+            best = (value, hit.line)
+    if best:
+        meta.purchaser = best[0]
+        meta.sources["purchaser"] = best[1].ref(outline)
+
+
+_OFFICE_OF = re.compile(r"(?:the)?(?:officeof)?(?:the)?\W*")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
 
 
 def _set(meta: TenderMeta, outline: Outline, field: str, found: tuple[object, Line] | None) -> None:

@@ -23,7 +23,8 @@ LABELS = {
     "purchaser": re.compile(
         r"\b(?:Name\s+of\s+(?:the\s+)?)?(?:Client|Purchaser|Employer|Procuring\s+(?:Entity|Agency)|Buyer|"
         r"Contracting\s+Authority)(?:'s)?\s*(?:Name)?\b|\bOrgani[sz]ation\s+Name\b|\bName\s+of\s+(?:the\s+)?"
-        r"(?:Organi[sz]ation|Procuring\s+Agency|Department)\b|\bIssued\s+by\b", I),
+        r"(?:Organi[sz]ation|Procuring\s+Agency|Department)(?:\s*/\s*(?:Department|Organi[sz]ation|Ministry))?\b"
+        r"|\bOrgani[sz]ation\s+Chain\b|\bIssued\s+by\b", I),
     "deadline": re.compile(
         r"\b(?:deadline\s+for\s+(?:the\s+)?submission|submission\s+deadline|last\s+date\s+(?:(?:and|&)\s+time\s+)?"
         r"(?:of|for)\s+(?:the\s+)?(?:submission|receipt)|bid\s+(?:submission\s+)?end\s+date|closing\s+date|"
@@ -117,6 +118,9 @@ def _pick_text(value: str) -> str | None:
     if ":" in value:
         return None  # a blank form field followed by the next label, or a table header row
     return value if 3 <= len(value) <= 200 and re.search(r"[A-Za-z]{3}", value) else None
+
+
+pick_text = _pick_text  # also used to find the buyer's full name (meta.py)
 
 
 def _pick_name(value: str) -> str | None:
@@ -279,8 +283,8 @@ def _procedure(lines: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
-# a form row 'EMD Amount (In INR) | 15945': the currency is in the label, the cell is a bare number
-_BARE_AMOUNT = re.compile(r"^\W*(?:\(?In\s+[A-Z]{3}\)?)?\W*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:/-)?\s*$", I)
+# a form row 'EMD Amount (In INR) | 15945' / 'EMD (Rs.) | 20,000': the currency is in the label, the cell is a bare number
+_BARE_AMOUNT = re.compile(r"^\W*(?:\(?(?:In\s+)?(?:[A-Z]{3}|Rs\.?|₹)\)?)?\W*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:/-)?\s*$", I)
 
 
 def _deposit_pick(value: str) -> object | None:

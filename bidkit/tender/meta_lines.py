@@ -46,6 +46,9 @@ def build_lines(outline: Outline) -> list[Line]:
     lines: list[Line] = []
     for block in outline.doc.blocks:
         if block.kind == "table" and block.rows:
+            # column pairs first: the header row alone reads as labels with blank values
+            for pair in _column_pairs(block.rows):
+                lines.append(Line(_clean(pair, outline.language), block, len(lines)))
             for row in block.rows:
                 cells = [c.strip() for c in row if c and c.strip()]
                 if cells:
@@ -53,6 +56,27 @@ def build_lines(outline: Outline) -> list[Line]:
         elif block.text.strip():
             lines.append(Line(_clean(block.text, outline.language), block, len(lines)))
     return lines
+
+
+_MAX_DATA_ROWS = 3  # a summary table ('Name of Work | Estimated Cost | EMD' over one row per lot)
+
+
+def _column_pairs(rows: list[list[str]]) -> list[str]:
+    """'header：cell' for each cell of a short table whose first row names its columns
+    ('项目名称 | 预算金额 | 投标保证金' over '1包 | … | 2万元'), so a value stated only in a table
+    reads like 'label：value'. Label/value tables (two columns, or a number in the first row) are
+    read row by row already."""
+    if len(rows) < 2 or len(rows) > 1 + _MAX_DATA_ROWS:
+        return []
+    header = [c.strip() for c in rows[0]]
+    if len(header) < 3 or not all(header) or any(len(h) > 40 or re.search(r"\d", h) for h in header):
+        return []
+    pairs = []
+    for row in rows[1:]:
+        if len(row) != len(header):
+            return []
+        pairs += [f"{h}：{c.strip()}" for h, c in zip(header, row) if c and c.strip()]
+    return pairs
 
 
 @dataclass

@@ -105,6 +105,9 @@ def budget_from_table_header(lines: list[Line]) -> tuple[float | None, float | N
         b = _BUDGET_HEAD.search(head)
         if not b or find_money(head):
             continue
+        cell = re.match(r"[:：](\d[\d,]*(?:\.\d+)?)$", head[b.end():])
+        if cell:  # a column pair '预算金额（万元）：150' (meta_lines): the value is this cell
+            return float(cell[1].replace(",", "")) * (10_000 if b.group(1) == "万元" else 1), None, line
         amounts: list[float] = []
         for below in lines[line.index + 1: line.index + 4]:
             text = re.sub(r"(?<=\d) (?=\d{2}\.\d{2})", "", below.text)  # '107879 00.00' split cell
