@@ -268,3 +268,18 @@ def test_part_label_alone_takes_its_title_from_the_next_line():
                   ("paragraph", "第二部分："), ("paragraph", "开标一览表"), ("paragraph", "项目名称："),
                   ("paragraph", "第三部分"), ("paragraph", "资格证明文件"), ("paragraph", "按须知提供。")])
     assert titles(doc) == ["投标函", "开标一览表", "资格证明文件"]
+
+
+def test_letter_list_naming_the_groups_is_not_forms_and_third_level_forms_are_kept():
+    doc = doc_of([("paragraph", "第一章 投标人须知"), ("paragraph", "内容。"),
+                  ("paragraph", "第六章 投标文件格式"), ("paragraph", "一、资格性文件"),
+                  ("paragraph", "1.1投标函"), ("paragraph", "致：采购人"), ("paragraph", "1、资格性文件"),
+                  ("paragraph", "2、商务文件"), ("paragraph", "在此，我方声明如下。"),
+                  ("paragraph", "1.2关于资格的声明函"), ("paragraph", "致：采购人"), ("paragraph", "本单位具备条件。"),
+                  ("paragraph", "特此声明。"), ("paragraph", "日期："), ("paragraph", "签字："),
+                  ("paragraph", "1.2.1 营业执照复印件"), ("paragraph", "二、商务文件"),
+                  ("paragraph", "2.1用户需求响应表"), ("paragraph", "2.1.1 “★”号条款承诺函"), ("paragraph", "致采购人："),
+                  ("paragraph", "2.1.2 “▲”号条款承诺函"), ("paragraph", "日期："), ("paragraph", "2.1.3 保密条款承诺函"),
+                  ("paragraph", "2.2商务条款响应表"), ("paragraph", "第七章 采购需求"), ("paragraph", "1、需求")])
+    assert titles(doc) == ["投标函", "关于资格的声明函", "营业执照复印件", "“★”号条款承诺函", "“▲”号条款承诺函",
+                           "保密条款承诺函", "商务条款响应表"]

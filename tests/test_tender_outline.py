@@ -74,3 +74,17 @@ def test_chapter_number_the_toc_gives_twice_keeps_both_chapters():
                     "第六章 响应文件有关格式", "1、响应函", "第六章 合同条款", "正文。"], "docx")
     titles = [c.title for c in build_outline(doc).chapters]
     assert titles == ["第一章 采购邀请", "第五章 评审方法", "第六章 响应文件有关格式", "第六章 合同条款"]
+
+
+def test_toc_tail_search_from_the_tail_matches_a_full_scan():
+    import random
+
+    from bidkit.tender.outline import _TOC_TAIL, is_toc_entry, strip_toc_tail
+
+    alphabet = list("ab章节 \t\n.…·•_-—－0123456789１x\u3000")
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        full = _TOC_TAIL.sub("", text).rstrip(" .…·_\t")
+        assert strip_toc_tail(text) == full
+        assert is_toc_entry(text) == (bool(_TOC_TAIL.search(text)) and len(full) >= 2)

@@ -147,7 +147,14 @@ def _body_forms(outline: Outline, chapter: Section, heads: list[_Heading]) -> li
     heads = _inner_lists_dropped(_main_styles(heads))
     heads = _with_unnumbered(outline, chapter, heads)
     heads = _after_excluded_groups(outline, chapter, _with_page_top_titles(outline, chapter, heads))
-    return [(h.title, h.block) for h in _leaves(heads) if h.title]
+    leaves = _leaves(heads)
+    # '一、资格性文件' holds '1.1投标函 …': a group; the letter's own list naming the groups
+    # ('1、资格性文件 2、商务文件') names the same containers, not forms
+    kept = {id(h) for h in leaves}
+    groups = {squash_text(h.title) for h in heads if id(h) not in kept and h.title}
+    naming = {h.block.index for h in leaves if squash_text(h.title) in groups}
+    listed = {i for i in naming if {i - 1, i + 1} & naming}  # lines of one list, not a lone form
+    return [(h.title, h.block) for h in leaves if h.title and h.block.index not in listed]
 
 
 def _opening_list(heads: list[_Heading]) -> list[_Heading]:
@@ -321,7 +328,10 @@ def _is_child(parent: _Heading, child: _Heading) -> bool:
     cparts, pparts = re.split(r"[-.]", child.number), re.split(r"[-.]", parent.number)
     if len(cparts) > 1:
         if parent.style in ("dash", "dec"):
-            return cparts[:len(pparts)] == pparts and len(cparts) > len(pparts)
+            # '1.3 关于资格的声明函' (a whole letter) then '1.3.1 营业执照复印件': a form with an
+            # attachment, not a group; a group heading is followed closely by its first form
+            return (cparts[:len(pparts)] == pparts and len(cparts) > len(pparts)
+                    and child.block.index - parent.block.index <= 5)
         if cparts[:1] == pparts:
             return True
         return parse_number(cparts[-1]) == 1 and parent.style not in ("dash", "dec")
@@ -341,7 +351,8 @@ def _is_child(parent: _Heading, child: _Heading) -> bool:
 def _unique(sections: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
     out, seen = [], set()
     for title, b in sections:
-        key = re.sub(r"\W+", "", title)  # a list of the forms and the forms themselves: once
+        # a list of the forms and the forms themselves: once ('“★”号条款承诺函' and '“▲”号…' two)
+        key = re.sub(r"[^\w★▲]+", "", title.lstrip(" ★▲"))
         if not title or key in seen:
             continue
         seen.add(key)

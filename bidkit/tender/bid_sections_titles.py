@@ -16,7 +16,7 @@ _NUMBERING = [
     ("cn", re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*")),
     ("pcn", re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*")),
     ("dash", re.compile(r"^\s*(\d{1,2}(?:\s*-\s*\d{1,2}){1,2})\s+")),
-    ("dec", re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\.?\d)\s*(?=[\u4e00-\u9fff])")),
+    ("dec", re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,2})(?!\.?\d)\s*(?=[\u4e00-\u9fff“\"《★▲])")),
     ("sp", re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
     ("dun", re.compile(r"^\s*(\d{1,2})\s*、\s*")),
     ("dot", re.compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=[\u4e00-\u9fff])")),
