@@ -283,3 +283,15 @@ def test_letter_list_naming_the_groups_is_not_forms_and_third_level_forms_are_ke
                   ("paragraph", "2.2商务条款响应表"), ("paragraph", "第七章 采购需求"), ("paragraph", "1、需求")])
     assert titles(doc) == ["投标函", "关于资格的声明函", "营业执照复印件", "“★”号条款承诺函", "“▲”号条款承诺函",
                            "保密条款承诺函", "商务条款响应表"]
+
+
+def test_listed_group_gives_way_to_the_numbered_forms_under_its_body_heading():
+    doc = doc_of([("paragraph", "第一章 投标人须知"), ("paragraph", "内容。"),
+                  ("paragraph", "第五章 投标文件格式"), ("paragraph", "目录"),
+                  ("paragraph", "一、投标函"), ("paragraph", "二、符合性审查响应"), ("paragraph", "三、技术方案"),
+                  ("paragraph", "一、投标函"), ("paragraph", "致：采购人"), ("paragraph", "二、符合性审查响应"),
+                  ("paragraph", "1.营业执照"), ("paragraph", "（复印件加盖公章）"), ("paragraph", "2.法定代表人授权书"),
+                  ("paragraph", "3.不可偏离项应答表"), ("paragraph", "三、技术方案"),
+                  ("paragraph", "1.类似业绩（25分）"), ("paragraph", "2.服务方案（20分）"),
+                  ("paragraph", "第六章 采购需求"), ("paragraph", "1、需求")])
+    assert titles(doc) == ["投标函", "营业执照", "法定代表人授权书", "不可偏离项应答表", "技术方案"]

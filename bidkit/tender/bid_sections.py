@@ -131,8 +131,36 @@ def _form_headings(outline: Outline, chapter: Section) -> list[tuple[str, Block]
             body = _body_forms(outline, chapter, after)
             if len(body) >= len(listed):
                 return body
-        return [(h.title, h.block) for h in _earlier_volume(heads, listed) + listed]
+        return [(h.title, h.block) for h in _earlier_volume(heads, listed) + _groups_opened(heads, listed)]
     return _body_forms(outline, chapter, heads)
+
+
+def _groups_opened(heads: list[_Heading], listed: list[_Heading]) -> list[_Heading]:
+    """'三、符合性审查响应' in the list is, in the body, a group heading followed at once by its
+    own numbered forms ('1.营业执照' '2.法定代表人身份证明书' …): the forms replace the group."""
+    out: list[_Heading] = []
+    for entry in listed:
+        out.extend(_group_forms(heads, entry, listed[-1].block.index) or [entry])
+    return out
+
+
+def _group_forms(heads: list[_Heading], entry: _Heading, after: int) -> list[_Heading]:
+    body = next((h for h in heads if h.block.index > after and h.style == entry.style
+                 and _key(h.title) == _key(entry.title)), None)
+    if body is None:
+        return []
+    n = heads.index(body)
+    inside = []
+    for h in heads[n + 1:]:
+        if h.style == entry.style:
+            break
+        inside.append(h)
+    if not inside or inside[0].block.index - body.block.index > 3 or not _is_child(body, inside[0]):
+        return []
+    kids = [h for h in inside if h.style == inside[0].style and h.title]
+    named = sum(1 for h in kids if _NAMED.search(h.title))
+    scored = sum(1 for h in kids if re.search(r"\d\s*分", h.title))  # scoring criteria, not forms
+    return kids if len(kids) >= 2 and named * 2 >= len(kids) and not scored else []
 
 
 def _earlier_volume(heads: list[_Heading], listed: list[_Heading]) -> list[_Heading]:
