@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from bidkit.model import TenderMeta
-from bidkit.tender.meta_lines import Line, first_date, first_value, money_in
+from bidkit.tender.meta_lines import Line, first_date, first_value, gate, money_in
 from bidkit.tender.outline import Outline
 from bidkit.tender.text import find_money
 
@@ -44,6 +44,18 @@ LABELS = {
     "deposit": re.compile(r"\b(?:EMD|earnest\s+money(?:\s+deposit)?|bid\s+security|bid\s+guarantee|"
                           r"proposal\s+security|tender\s+security)\b(?:\s+amount)?", I),
 }
+# a word each label's every alternative contains (meta_lines.gate): lines without one are skipped
+for _field, _words in {
+    "project_number": "rfp|rfq|itb|nit|eoi|tender|bid|solicitation|contract|procurement|invitation|ref",
+    "project_name": "name|title",
+    "purchaser": "client|purchaser|employer|procuring|buyer|contracting|organi|issued|name",
+    "deadline": "deadline|last|bid|closing|later|due|submission|received|accepted|submitted|delivered",
+    "opening": "opening",
+    "budget": "estimate|value|budget",
+    "max_price": "ceiling|maximum|upset|cap",
+    "deposit": "emd|earnest|security|guarantee",
+}.items():
+    gate(LABELS[_field], _words)
 _PROCS = [("REOI", r"request\s+for\s+expressions?\s+of\s+interest|\bREOI\b"),
           ("RFP", r"request\s+for\s+proposals?|\bRFP\b"),
           ("RFQ", r"request\s+for\s+quotations?|\bRFQ\b"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from bidkit.document import Block
 from bidkit.model import SourceRef
@@ -28,6 +29,10 @@ class Line:
     text: str
     block: Block
     index: int  # position in the line list
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
 
     def ref(self, outline: Outline) -> SourceRef:
         return SourceRef(page=self.block.page, paragraph=self.block.paragraph,
@@ -89,7 +94,7 @@ def label_hits(lines: list[Line], label: re.Pattern, stop: re.Pattern | None, *,
                follow: bool = True, width: int = 160) -> Iterator[Hit]:
     """Every place a label occurs, with the value that follows it. `colon` requires 'label：';
     when the value is empty the next line is taken (a label ending its paragraph)."""
-    for line in lines:
+    for line in _candidates(lines, label):
         for m in label.finditer(line.text):
             rest = line.text[m.end():]
             if colon:
@@ -110,6 +115,24 @@ def label_hits(lines: list[Line], label: re.Pattern, stop: re.Pattern | None, *,
                 # '工程名称：' then '项目代码：': a blank form field, not its value
                 value = "" if _BLANK_FIELD.match(following) else _cut(following, stop)[:width]
             yield Hit(line, value.strip())
+
+
+# label pattern -> a cheap case-sensitive search over the lowercased line that every match of the
+# label needs to pass (a literal word of each alternative): most lines of a long tender are skipped
+# without running the label's case-insensitive alternation over them
+_GATES: dict[re.Pattern, re.Pattern] = {}
+
+
+def gate(label: re.Pattern, words: str) -> re.Pattern:
+    """Register `words` ('deadline|due|…', lowercase) as words one of which every match of `label`
+    contains; returns the label."""
+    _GATES[label] = re.compile(words)
+    return label
+
+
+def _candidates(lines: list[Line], label: re.Pattern) -> Iterator[Line]:
+    cheap = _GATES.get(label)
+    return iter(lines) if cheap is None else (line for line in lines if cheap.search(line.lower))
 
 
 def _cut(text: str, stop: re.Pattern | None) -> str:
@@ -172,7 +195,7 @@ def first_date(lines: list[Line], label: re.Pattern, reject: re.Pattern) -> tupl
     """The first date after a label ('投标截止时间：…', 'no later than …'); a label that ends its
     line takes the date from the next line. A date with a time beats a bare date."""
     bare: tuple[str, Line] | None = None
-    for line in lines:
+    for line in _candidates(lines, label):
         for m in label.finditer(line.text):
             window = line.text[m.end():m.end() + 120]
             if not datetime_in(window) and len(window) < 25 and line.index + 1 < len(lines):
