@@ -431,3 +431,10 @@ def test_office_of_the_buyer_is_not_a_fuller_name():
     meta = _meta("Request for Proposals", "Name of the Client: Example Export Organization",
                  "The address of the Procuring Agency: [Office of the Example Export Organization]")
     assert meta.purchaser == "Example Export Organization"
+
+
+def test_every_english_label_is_found_in_any_letter_case_past_its_word_gate():
+    meta = _meta("REQUEST FOR PROPOSALS", "NAME OF THE CLIENT: EXAMPLE WATER SUPPLY BOARD",
+                 "EARNEST MONEY DEPOSIT: Rs. 10,000", "ESTIMATED COST: Rs. 5,00,000")
+    assert meta.purchaser == "EXAMPLE WATER SUPPLY BOARD"
+    assert meta.deposit == 10000 and meta.budget == 500000

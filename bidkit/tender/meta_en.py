@@ -337,5 +337,6 @@ _RUPEE_COUNTRY = {"Pakistan": "PKR", "Sri Lanka": "LKR", "Nepal": "NPR"}
 
 def _country(lines: list[Line]) -> str | None:
     names = ("India", *_RUPEE_COUNTRY)
-    counts = Counter(name for line in lines[:3000] for name in names for _ in re.finditer(rf"\b{name}", line.text))
+    text = "\n".join(line.text for line in lines[:3000])  # one scan, not one per line and name
+    counts = Counter(m.group() for m in re.finditer(rf"\b(?:{'|'.join(names)})", text))
     return counts.most_common(1)[0][0] if counts else None
