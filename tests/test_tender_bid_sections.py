@@ -295,3 +295,17 @@ def test_listed_group_gives_way_to_the_numbered_forms_under_its_body_heading():
                   ("paragraph", "1.类似业绩（25分）"), ("paragraph", "2.服务方案（20分）"),
                   ("paragraph", "第六章 采购需求"), ("paragraph", "1、需求")])
     assert titles(doc) == ["投标函", "营业执照", "法定代表人授权书", "不可偏离项应答表", "技术方案"]
+
+
+def test_english_envelope_contents_are_the_bid_sections_when_no_forms_exist():
+    doc = doc_of([("paragraph", "SECTION 1: INVITATION"), ("paragraph", "Bids are invited for the works."),
+                  ("paragraph", "Envelope No. 1 (Technical Bid) shall contain the following documents:"),
+                  ("paragraph", "1. Covering letter on the bidder's letterhead."),
+                  ("paragraph", "2. Earnest money deposit of Rs.10,000 by demand draft."),
+                  ("paragraph", "3. Copies of work orders (last three years)."),
+                  ("paragraph", "Envelope No. 2 shall contain the duly filled Price Schedule in duplicate."),
+                  ("paragraph", "Envelope 3 shall contain: (a) the bid security; (b) the power of attorney"),
+                  ("paragraph", "SECTION 2: SCOPE OF WORK"), ("paragraph", "The works are described below.")])
+    assert titles(doc) == ["Covering letter on the bidder's letterhead", "Earnest money deposit",
+                           "Copies of work orders (last three years)", "Price Schedule", "Bid security",
+                           "Power of attorney"]

@@ -123,24 +123,65 @@ def _anchor_lists(outline: Outline) -> list[tuple[str, Block]]:
     blocks = outline.doc.blocks
     out: list[tuple[str, Block]] = []
     for i, b in enumerate(blocks):
-        if b.kind == "table" or not _ANCHOR.search(b.text) or _PRECEDENCE.search(b.text):
+        envelope = _ENVELOPE.search(b.text) if b.kind != "table" else None
+        if b.kind == "table" or not (_ANCHOR.search(b.text) or envelope) or _PRECEDENCE.search(b.text):
             continue
         if _HEADINGS_ANCHOR.search(b.text) and not _ENUM.match(blocks[i + 1].text if i + 1 < len(blocks) else ""):
             out.extend(_headings_after(outline, i))
             continue
-        misses = 0
-        expected = "a"
-        for e in blocks[i + 1:i + 40]:
-            m = _ENUM.match(e.text)
-            if m and m.group(1).lower() == expected:
-                out.append((_title(m.group(2)), e))
-                expected = chr(ord(expected) + 1)
-                misses = 0
-            else:
-                misses += 1
-                if misses > 3:
-                    break
+        found = _inline_items(b, envelope) or _enumerated_after(blocks, i)
+        if not found and envelope:
+            found = _envelope_content(b, envelope)
+        out.extend(found)
     return out
+
+
+_SEQUENCES = ("abcdefghijklmnop", [str(n) for n in range(1, 30)],
+              ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"])
+
+
+def _enumerated_after(blocks: list[Block], i: int) -> list[tuple[str, Block]]:
+    """The (a) (b) … — or 1. 2. …, (i) (ii) … — items on the lines after the anchor."""
+    out: list[tuple[str, Block]] = []
+    misses = 0
+    seq: list[str] | str | None = None
+    for e in blocks[i + 1:i + 40]:
+        m = _ENUM.match(e.text)
+        label = m.group(1).lower() if m else ""
+        if seq is None and label:
+            seq = next((q for q in _SEQUENCES if q[0] == label), None)
+        if m and seq is not None and len(out) < len(seq) and label == seq[len(out)]:
+            out.append((_title(m.group(2)), e))
+            misses = 0
+        else:
+            misses += 1
+            if misses > 3:
+                break
+    return out
+
+
+_ENVELOPE = re.compile(
+    r"\b(?:envelope|cover|packet)\b.{0,60}?\b(?:shall|must|should|will)\s+(?:contain|comprise|include|consist\s+of)\b"
+    r"|\b(?:technical|financial|price|commercial|techno-commercial)\s+(?:bid|proposal|offer)s?\b.{0,30}?"
+    r"\b(?:shall|must|should|will)\s+(?:contain|comprise|include|consist\s+of)\b", re.IGNORECASE)
+_INLINE_ITEM = re.compile(r"\(([a-h]|[ivx]{1,4})\)\s*(.+?)(?=[;,]?\s*(?:and\s+)?\([a-h]|[;,]?\s*(?:and\s+)?\([ivx]{1,4}\)|$)",
+                          re.IGNORECASE)
+
+
+def _inline_items(b: Block, envelope: re.Match | None) -> list[tuple[str, Block]]:
+    """'Envelope 1 shall contain: (a) the bid security; (b) the technical proposal' on one line."""
+    if envelope is None:
+        return []
+    items = _INLINE_ITEM.findall(b.text[envelope.end():])
+    titles = [_title(re.sub(r"^(?:the|a|an)\s+", "", t.strip(), flags=re.IGNORECASE)) for _, t in items]
+    return [(t[:1].upper() + t[1:], b) for t in titles if t] if len(titles) >= 2 else []
+
+
+def _envelope_content(b: Block, envelope: re.Match) -> list[tuple[str, Block]]:
+    """'Envelope No.2 shall contain the duly filled in Priced Tender Volume in duplicate': the one
+    part it holds, named by its capitalised words."""
+    m = re.search(r"\b[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*){0,5}", b.text[envelope.end():])
+    return [(m.group(0), b)] if m and len(m.group(0)) >= 4 and " " in m.group(0) else []
 
 
 def _headings_after(outline: Outline, anchor: int) -> list[tuple[str, Block]]:
@@ -161,7 +202,10 @@ def _headings_after(outline: Outline, anchor: int) -> list[tuple[str, Block]]:
 
 
 def _title(text: str) -> str:
-    text = re.split(r"[:;,]|\s+including\b|\s+This\b|\.(?:\s|$)", text, maxsplit=1)[0]
+    text = re.split(r"[:;,]|\s+including\b|\s+This\b|\.(?:\s|$)|\s+(?:of\s+)?(?:Rs|INR|₹|USD|US\$)\.?\s*\d",
+                    text, maxsplit=1)[0]  # 'Earnest money deposit of Rs.10,000 in form of…' names the part
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")]  # a note the cut left open
     return text.strip(" .")[:100]
 
 
