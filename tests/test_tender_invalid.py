@@ -227,3 +227,51 @@ def test_said_not_to_invalidate_is_not_a_ground():
     doc = make_doc(["第二章 需求", "3.标注“▲”号条款为重要条款，出现负偏离的将予以扣分，不会作无效投标处理；",
                     "4.标注“★”号条款出现负偏离的，投标无效。"], fmt="docx")
     assert [t[:2] for t in texts(doc)] == ["4."]
+
+
+def test_review_table_far_from_its_rule_still_lists_grounds():
+    rows = [["条款号", "评审因素", "评审标准"], ["2.1.1", "投标人名称", "与营业执照一致"],
+            ["2.1.2", "投标函签字盖章", "有法定代表人签字并加盖单位章"]]
+    filler = [f"3.{k} 评标委员会按规定程序开展工作。" for k in range(1, 40)]
+    doc = make_doc(["第三章 评标办法", "形式评审标准", ("", rows), *filler,
+                    "3.40 评标委员会依据本章规定的标准对投标文件进行初步评审。有一项不符合评审标准的，评标委员会应当否决其投标。"])
+    got = texts(doc)
+    assert "投标人名称 | 与营业执照一致" in got and "投标函签字盖章 | 有法定代表人签字并加盖单位章" in got
+
+
+def test_review_label_cell_repeated_on_each_row_makes_each_row_a_ground():
+    rows = [["条款号", "评审类别", "评审因素", "评审标准"],
+            ["2.1.1", "形式评审标准", "投标人名称", "与营业执照一致"],
+            ["2.1.1", "形式评审标准", "报价唯一", "只能有一个有效报价"]]
+    doc = make_doc(["第三章 评标办法", "评标办法前附表", ("", rows),
+                    "3.1 有一项不符合评审标准的，评标委员会应当否决其投标。"])
+    got = texts(doc)
+    assert "投标人名称 | 与营业执照一致" in got and "报价唯一 | 只能有一个有效报价" in got
+
+
+def test_review_rows_are_not_grounds_without_a_rule_making_them_fatal():
+    rows = [["条款号", "评审类别", "评审因素", "评审标准"],
+            ["2.1.1", "形式评审标准", "投标人名称", "与营业执照一致"]]
+    doc = make_doc(["第三章 评标办法", "评标办法前附表", ("", rows), "3.1 评标委员会按规定程序评审。"])
+    assert texts(doc) == []
+
+
+def test_numbered_grounds_packed_in_one_cell_after_a_lead_in_are_each_a_ground():
+    cell = ("有下列情形之一的，评标委员会应当否决其投标：1.投标文件未盖章；2.投标人不具备资格条件；"
+            "3.投标报价高于最高限价；4.投标文件附有招标人不能接受的条件。")
+    doc = make_doc(["第三章 评标办法", ("", [["条款号", "内容"], ["3.5", cell]])])
+    got = texts(doc)
+    assert got[-4:] == ["1.投标文件未盖章；", "2.投标人不具备资格条件；", "3.投标报价高于最高限价；",
+                        "4.投标文件附有招标人不能接受的条件。"]
+
+
+def test_withdrawal_integrity_and_score_sheet_voids_are_not_invalid_bids():
+    doc = make_doc(["第二章 投标人须知", "6.1 投标截止后投标人撤销投标的行为无效。",
+                    "6.2 工作人员不得接受应当拒收的礼品礼金。", "6.3 评委未签字的，该评分表整体无效。"])
+    assert texts(doc) == []
+
+
+def test_pricing_formula_row_is_not_a_ground():
+    rows = [["评审因素", "评审标准"], ["评标基准价", "满足招标文件要求且报价最低的为评标基准价，低于成本的投标无效"]]
+    doc = make_doc(["第三章 评标办法", ("", rows)])
+    assert texts(doc) == []

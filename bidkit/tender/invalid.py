@@ -73,6 +73,11 @@ _REVIEW_TABLE = re.compile(r"(?:符合性|资格性|形式|响应性|有效性)(
                            r"preliminary examination|(?:responsiveness|compliance) (?:check|criteria)", re.IGNORECASE)
 _ANY_FAILS = re.compile(r"(?:任何|有)一项不(?:符合|满足)|任一(?:项|条)?不(?:符合|满足)|"
                         r"(?:fail(?:s|ing)?|not meet)\s+(?:any|one)", re.IGNORECASE)
+# Wider phrasings of the same rule, trusted only when a table follows the review heading.
+_ANY_FAILS_WIDE = re.compile(r"(?:任何|任意|有)一项[^。，,]{0,8}(?:不(?:符合|满足)|未通过)|任一(?:项|条)?[^。，,]{0,8}(?:不(?:符合|满足)|未通过)|"
+                             r"(?:所列|以下|下列)?任何(?:一种)?情形之一|(?:其中)?任意一项未通过|"
+                             r"(?:fail(?:s|ing)?(?:\s+to\s+(?:meet|satisfy|comply\s+with))?|not\s+meet)\s+(?:any|one)",
+                             re.IGNORECASE)
 # Consequences that are not about this bid being invalid: the award, the whole procurement, the
 # contract, a document part, or a bidder's questions.
 _NOT_INVALID = re.compile(
@@ -83,6 +88,7 @@ _NOT_INVALID = re.compile(
     r"无效(?:的)?(?:技术)?(?:支持)?(?:资料|业绩)|原(?:招标|采购|磋商|谈判)文件|"
     r"未(?:因|曾)[^。，,]{0,20}被[^。，,]{0,12}(?:取消|拒绝|否决)|未被[^。，,]{0,12}(?:取消|拒绝|否决)|"
     r"不视为|不导致|不影响|并不|而不|而非|不因此|不作为.{0,6}无效|"
+    r"撤(?:销|回)[^。，,]{0,10}(?:行为|通知|声明)无效|接受[^。]{0,12}应当?拒收|(?:评分|打分)[^。，,]{0,6}(?:整体|全部)?无效|"
     r"award\s+(?:shall|will|may)\s+be\s+(?:annulled|cancelled)|terminat|breach|\bnot\s+result\s+in\b|"
     r"\bno\s+(?:proposals?|bids?|offers?|tenders?)\s+(?:will|shall)\s+be\s+rejected", re.IGNORECASE)
 _CONTRACT_CHAPTER = re.compile(r"合同|contract|general terms|terms and conditions|special conditions|"
@@ -94,10 +100,14 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
     clauses = split_clauses(outline)
     found: list[tuple[Clause, str]] = []
     listed: set[int] = set()
+    ruled = _review_rule_stated(clauses)
     for i, c in enumerate(clauses):
         if _skip(outline, c) or id(c) in listed:
             continue
-        items = _list_items(clauses, i)
+        if ruled and _labelled_review_row(c):
+            _add(found, c, _labelled_review_row(c))
+            continue
+        items = _list_items(clauses, i, ruled)
         for item in items:
             if id(item) not in listed and not _skip(outline, item):
                 listed.add(id(item))
@@ -113,20 +123,51 @@ def extract_invalid_conditions(outline: Outline) -> list[Requirement]:
     return [to_requirement(outline, c, "invalid_condition", text=t) for c, t in found[:_MAX_ITEMS]]
 
 
-def _list_items(clauses: list[Clause], i: int) -> list[Clause]:
+def _list_items(clauses: list[Clause], i: int, ruled: bool = False) -> list[Clause]:
     c = clauses[i]
     if _is_row_list_label(c):
         return _row_list_items(clauses, i)
     if c.is_row and len(c.cells) == 1 and len(c.text) <= 12 and _COMPLIANCE_GROUP.search(c.text):
         return leaf_items(_group_rows(clauses, i))
-    if _is_list_head(c) or (_is_review_table_head(c) and (_fail_means_invalid(clauses, i) or
+    if _is_list_head(c) or (_is_review_table_head(c) and (ruled and _table_follows(clauses, i) or
+                                                          _fail_means_invalid(clauses, i) or
                                                           _pass_fail_columns(clauses, i))):
         return leaf_items(list_after(clauses, i))
     return []
 
 
+# The rule that makes every row of the review tables fatal, stated once (often in the
+# evaluation chapter's text, far from the tables): '有一项不符合评审标准的，评标委员会应当否决其投标'.
+_REVIEW_WORDS = re.compile(r"评审标准|审查(?:要求|标准|项)?|检查|评审|examination|evaluation\s+criteria|"
+                           r"responsiveness|compliance", re.IGNORECASE)
+
+
+def _table_follows(clauses: list[Clause], i: int) -> bool:
+    return any(c.is_row for c in clauses[i + 1: i + 3])
+
+
+def _review_rule_stated(clauses: list[Clause]) -> bool:
+    return any(_ANY_FAILS_WIDE.search(c.text) and _REVIEW_WORDS.search(c.text) and _has_consequence(c.text)
+               for c in clauses if not c.is_row or len(c.text) < 200)
+
+
+# '2.1.1 | 形式评审标准 | 投标人名称 | 与营业执照一致': the review kind is a merged label cell
+# repeated on every row of the 评标办法前附表.
+_REVIEW_LABEL = re.compile(r"(?:形式|资格|响应性|符合性|资格性)(?:评审|审查|检查)(?:标准|要求)?")
+
+
+def _labelled_review_row(c: Clause) -> str:
+    if not c.is_row or len(c.cells) < 3:
+        return ""
+    for k, cell in enumerate(c.cells[:-1]):
+        if _REVIEW_LABEL.fullmatch(cell.strip()):
+            rest = c.cells[k + 1:]
+            return "" if is_header_row(rest) else " | ".join(rest)
+    return ""
+
+
 # A row label naming the grounds ('响应被拒绝的情况（主要废标条款） | （1）…；（2）…').
-_ROW_LABEL = re.compile(r"(?:被拒绝|被否决|无效|废标|否决|拒收|被拒絕|無效|廢標)[^|]{0,8}(?:情况|情形|条款|情況|條款)|"
+_ROW_LABEL = re.compile(r"(?:被拒绝|被否决|无效|废标|否决|拒收|被拒絕|無效|廢標)[^|]{0,8}(?:情况|情形|条款|条件|情況|條款|條件)|"
                         r"grounds?\s+for\s+(?:rejection|disqualification)|rejection\s+(?:criteria|grounds)", re.IGNORECASE)
 
 
@@ -189,7 +230,7 @@ def _pass_fail_columns(clauses: list[Clause], i: int, window: int = 3) -> bool:
 
 def _add(found: list[tuple[Clause, str]], c: Clause, text: str) -> None:
     text = text.strip()
-    if len(re.sub(r"[\W_]+", "", text)) < 6:
+    if len(re.sub(r"[\W_]+", "", text)) < 6 or _MID_SENTENCE.match(text):
         return
     if any(near_duplicate(text, t) and _same_area(c, other) and not _siblings(c, other) for other, t in found):
         return
@@ -216,7 +257,16 @@ def _skip(outline: Outline, c: Clause) -> bool:
                                                                   title, re.IGNORECASE)
 
 
+# A fragment cut mid-sentence ('，否则…'): the clause it belongs to is quoted whole elsewhere or not
+# at all. (Lower-case English starts are kept: annotators quote 'multiple associations will …'.)
+_MID_SENTENCE = re.compile(r"[，,、；;）)\]]|的[，,]")
+# A pricing-formula row ('评标基准价 | 满足要求且价格最低的…'): how price is computed, not a ground.
+_PRICE_FORMULA = re.compile(r"基准价|价格(?:分|得分)|[×＝=]\s*[\d（(]|price\s+score|lowest\s+evaluated", re.IGNORECASE)
+
+
 def _scoring_row(c: Clause) -> bool:
+    if c.is_row and _PRICE_FORMULA.search(c.text):
+        return True
     """'投标报价（20分） | 20 | 价格分…': a row of the scoring table; its 'invalid' words describe
     how points are lost or what the legend already says."""
     return c.is_row and any(re.fullmatch(r"\d{1,3}(?:\.\d+)?\s*分?", cell) for cell in c.cells) and \
@@ -284,9 +334,17 @@ def consequence_segments(c: Clause) -> list[str]:
         return []  # '2.5 否决投标情形', '序号 | 否决投标情形': names a list, states no ground
     pieces = inline_items(c.text) if c.is_row or len(c.text) > 300 else [c.text]
     out: list[str] = []
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
+        if c.is_row and _cell_lead_in(piece) and len(pieces) - k >= 3:
+            return out + pieces[k + 1:]  # '否决条件 | 有下列情形之一的，否决其投标：1.… 2.… … 17.…' in one cell
         out += _segments(piece)
     return out
+
+
+def _cell_lead_in(piece: str) -> bool:
+    body = piece.split("|")[-1].strip()
+    return bool(re.search(r"[：:]\s*$", body) and _LEAD_IN.search(body) and
+                (_has_consequence(body) or _HEAD.search(body)))
 
 
 def _title_only(c: Clause) -> bool:
