@@ -169,3 +169,9 @@ def test_unnumbered_star_heading_marks_its_numbered_clauses_up_to_the_next_title
 def test_unnumbered_star_heading_followed_by_prose_marks_only_itself():
     items = _run(STAR_LEGEND, "★合同条款内容", "本合同条款以采购人与中标人签订的合同为准。", "1. 其他条款。")
     assert [r.text for r in items] == ["★合同条款内容"]
+
+
+def test_contract_articles_under_a_star_heading_are_its_clauses():
+    items = _run(STAR_LEGEND, "★合同条款内容", "第一条 合同期限为一年。", "第二条 不得转包本项目。", "验收要求",
+                 "第一条 按国家标准验收。")
+    assert [r.text for r in items] == ["★合同条款内容", "第一条 合同期限为一年。", "第二条 不得转包本项目。"]
