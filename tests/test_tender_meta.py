@@ -438,3 +438,8 @@ def test_every_english_label_is_found_in_any_letter_case_past_its_word_gate():
                  "EARNEST MONEY DEPOSIT: Rs. 10,000", "ESTIMATED COST: Rs. 5,00,000")
     assert meta.purchaser == "EXAMPLE WATER SUPPLY BOARD"
     assert meta.deposit == 10000 and meta.budget == 500000
+
+
+def test_currency_from_a_unit_in_a_label_when_no_amount_names_one():
+    meta = _meta("NIT", [["Earnest Money Deposit (in Rs.)", "50,000"], ["Bid Security / EMD (INR)", "1,20,000.00"]])
+    assert meta.deposit == 50000 and meta.currency == "INR"

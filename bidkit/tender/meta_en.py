@@ -326,9 +326,24 @@ def _currency(lines: list[Line]) -> str | None:
     counts = Counter(m.lastgroup.lstrip("x") for line in lines[:3000] if _CURRENCY_CHEAP.search(line.text)
                      for m in _CURRENCY_WORD.finditer(line.text))
     if not counts:
-        return None
+        return _currency_in_labels(lines)
     best = counts.most_common(1)[0][0]
     return _RUPEE_COUNTRY.get(_country(lines), best) if best == "INR" else best
+
+
+# 'EMD (in Rs.) | 50,000': the only currency word is a unit in a label, away from the number
+_UNIT_LABEL = re.compile(r"\((?:in\s+)?(?P<c>Rs\.?|INR|₹|USD|US\$|AED|PKR|EUR|GBP)\)", I)
+
+
+def _currency_in_labels(lines: list[Line]) -> str | None:
+    for line in lines[:3000]:
+        m = _UNIT_LABEL.search(line.text)
+        if m:
+            code = m["c"].upper()
+            if code.startswith("RS") or code in ("₹", "INR"):
+                return _RUPEE_COUNTRY.get(_country(lines), "INR")
+            return "USD" if code == "US$" else code
+    return None
 
 
 # 'Rs.' is the rupee of several countries: the country the tender names most decides which
