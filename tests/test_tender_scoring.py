@@ -213,3 +213,30 @@ def test_note_inside_a_continued_criteria_cell_keeps_its_sub_factors():
                          ["", "", "注：需提供证明材料。\n2.增值服务（8 分）：\n得 8 分。", ""]])])
     items, _ = extract_scoring(build_outline(doc))
     assert [(i.item, i.points) for i in items] == [("技术部分", 20), ("技术响应", 12), ("增值服务", 8)]
+
+
+def test_price_scored_by_its_own_formula_is_an_item_with_the_formula_scale():
+    doc = doc_of([para("SECTION 3: EVALUATION"),
+                  table([["Criteria", "Points"], ["Experience of the firm", "30"], ["Work plan", "40"],
+                         ["Key personnel", "30"]]),
+                  para("Only proposals with at least 70 technical points are opened in the second stage."),
+                  para("The financial score is computed as follows: Sf = 100 x Fm/F, Fm being the lowest price."),
+                  para("Weights: technical 0.7, financial 0.3.")])
+    items, total = extract_scoring(build_outline(doc))
+    assert [(i.category, i.item, i.points) for i in items][-1] == ("Financial", "Financial score", 100)
+    assert len(items) == 4 and total is None  # the price scale is not a total of the criteria
+
+
+def test_formula_price_item_is_not_added_when_a_row_already_scores_the_price():
+    doc = doc_of([para("第三章 评标办法"),
+                  table([["评分因素", "分值", "评分标准"], ["价格分", "30", "价格分=（评标基准价/投标报价）×30"],
+                         ["服务方案", "40", "优得40分"], ["业绩", "30", "每个得10分"]]),
+                  para("综合得分=技术标得分*50%+商务标得分*50%，价格分=（评标基准价/投标报价）×100")])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [i.item for i in items] == ["价格分", "服务方案", "业绩"]
+    rows = [["评分因素", "分值", "评分标准"], ["服务方案", "40", "优得40分"], ["业绩", "30", "每个得10分"],
+            ["人员", "30", "每人得5分"]]
+    doc = doc_of([para("第三章 评标办法"), table(rows),
+                  para("技术权重50%，价格权重50%，价格分=(1-系数x|1-评标价/满分基准值|)x100")])
+    items, _ = extract_scoring(build_outline(doc))
+    assert (items[-1].category, items[-1].item, items[-1].points) == ("价格", "价格分", 100)

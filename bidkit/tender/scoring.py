@@ -29,6 +29,7 @@ from bidkit.tender.scoring_common import (
 from bidkit.tender.scoring_lines import scoring_from_lines
 from bidkit.tender.scoring_list import scoring_from_list
 from bidkit.tender.scoring_loose import has_signal, loose_items
+from bidkit.tender.scoring_price import formula_price_items
 from bidkit.tender.scoring_ratings import scoring_from_ratings
 
 _ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -70,7 +71,8 @@ def extract_scoring(outline: Outline) -> tuple[list[ScoringItem], float | None]:
         items = scoring_from_ratings(outline)
     items = _dedupe(items)
     items += weight_split_items(outline, items)
-    return items, stated_total(outline, items)
+    total = stated_total(outline, items)  # the technical scale; the price formula has its own
+    return items + formula_price_items(outline, items), total
 
 
 # ---------- tables ----------
