@@ -443,3 +443,8 @@ def test_every_english_label_is_found_in_any_letter_case_past_its_word_gate():
 def test_currency_from_a_unit_in_a_label_when_no_amount_names_one():
     meta = _meta("NIT", [["Earnest Money Deposit (in Rs.)", "50,000"], ["Bid Security / EMD (INR)", "1,20,000.00"]])
     assert meta.deposit == 50000 and meta.currency == "INR"
+
+
+def test_chinese_deposit_column_with_the_unit_after_jine():
+    meta = _meta("招标公告", [["序号", "项目名称", "保证金金额（元）"], ["1", "食堂服务", "20000"]])
+    assert meta.deposit == 20000

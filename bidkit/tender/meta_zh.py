@@ -129,7 +129,7 @@ _UNIT_IN_LABEL = r"\s*[（(]\s*(?P<u>万元|萬元|元|万|人民币元|人民�
 
 def amount_unit_in_label(lines: list[Line], label: re.Pattern) -> tuple[float, Line] | None:
     """'预算金额（万元）：150' / a row '预算金额（元） | 1500000': the unit stands in the label."""
-    rx = re.compile(rf"(?:{label.pattern}){_UNIT_IN_LABEL}")
+    rx = re.compile(rf"(?:{label.pattern})(?:金额|金額)?{_UNIT_IN_LABEL}")  # '保证金金额（元）：20000'
     for line in lines:
         m = rx.search(line.text)
         if m:
