@@ -240,3 +240,12 @@ def test_formula_price_item_is_not_added_when_a_row_already_scores_the_price():
                   para("技术权重50%，价格权重50%，价格分=(1-系数x|1-评标价/满分基准值|)x100")])
     items, _ = extract_scoring(build_outline(doc))
     assert (items[-1].category, items[-1].item, items[-1].points) == ("价格", "价格分", 100)
+
+
+def test_maximum_financial_score_sentence_gives_the_price_scale():
+    doc = doc_of([para("SECTION 5: EVALUATION"),
+                  table([["Criteria", "Points"], ["Experience", "40"], ["Methodology", "60"]]),
+                  para("The lowest evaluated Financial Proposal (Fm) will be given the maximum financial score "
+                       "(Sf) of 100 points.")])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.item, i.points) for i in items] == [("Experience", 40), ("Methodology", 60), ("Financial score", 100)]

@@ -12,7 +12,11 @@ from bidkit.tender.outline import Outline
 
 _EN_FORMULA = re.compile(
     r"\b(?:S[fF]|F[sS]|financial\s+scores?|price\s+scores?)\b[^=.]{0,60}?=\s*(\d{2,4})\s*[x×*]\s*[A-Za-z(]"
-    r"|\b(?:financial|price|commercial)\s+score[^.]{0,80}?\bmaximum\s+(?:score\s+)?of\s+(\d{2,4})\s*(?:points|marks)?",
+    r"|\b(?:financial|price|commercial)\s+score[^.]{0,80}?\bmaximum\s+(?:score\s+)?of\s+(\d{2,4})\s*(?:points|marks)?"
+    r"|\bmaximum\s+(?:financial|price|commercial)\s+score\s*(?:\([A-Za-z]{1,3}\))?\s+of\s+(\d{2,4})"
+    r"|\blowest\s+(?:evaluated\s+)?(?:financial|price|commercial)\s+(?:bid|proposal|offer|quote)[^.]{0,60}?"
+    r"\b(?:awarded|given|assigned|gets?|receives?)\s+(?:a\s+|the\s+)?(?:full\s+|maximum\s+)?(?:\d+%\s+)?"
+    r"(?:financial\s+|price\s+)?(?:score|marks|points)\s+of\s+(\d{2,4})",
     re.IGNORECASE)
 _ZH_FORMULA = re.compile(
     r"(?:价格|报价)(?:得)?分\s*[=＝]\s*[^。；;\n=＝]{0,60}?基准[价值][^。；;\n=＝]{0,40}?[×xX*]\s*(\d{2,3})(?!\s*[%.\d])")
