@@ -298,3 +298,27 @@ def test_us_rfq_without_eligibility_section_gives_vehicle_and_who_may_quote():
                           "Contract Vehicles: GSA Schedule 70 SIN 132-51.",
                           "Each member of the team must have a Schedule 70 contract.",
                           "To avoid conflicts, contractors may only be on one team quoting on this BPA."]
+
+
+def test_circled_sub_conditions_stay_inside_their_requirement():
+    doc = make_doc(["第一章 招标公告", "二、投标人资格要求", "1.具有独立承担民事责任的能力；",
+                    "2.具有类似项目业绩，需同时满足：", "①合同金额不低于100万元；", "②合同期限不少于一年；",
+                    "3.本项目不接受联合体投标。", "三、招标文件的获取"])
+    got = [r.text for r in extract_qualifications(build_outline(doc))]
+    assert len(got) == 3
+    assert got[1].startswith("2.具有类似项目业绩") and "②合同期限不少于一年" in got[1]
+
+
+def test_scope_rules_and_review_document_lists_are_not_qualifications():
+    doc = make_doc(["第一章 招标公告", "二、投标人资格要求", "1.具有独立承担民事责任的能力；",
+                    "2.投标人必须对整个招标范围进行投标，不得拆分投标；", "三、招标文件的获取"])
+    got = [r.text for r in extract_qualifications(build_outline(doc))]
+    assert got == ["1.具有独立承担民事责任的能力；"]
+
+
+def test_empanelment_stated_in_notice_prose_is_a_qualification():
+    doc = make_doc(["NOTICE INVITING TENDER",
+                    ("Online bids are invited from contractors empanelled with the Central Public Works Department "
+                     "in the appropriate class for the following work. The bid shall be submitted online.")])
+    got = [r.text for r in extract_qualifications(build_outline(doc))]
+    assert any(t.startswith("Online bids are invited from contractors empanelled") for t in got)

@@ -7,6 +7,7 @@ of a deeper style are sub-items; a style of the heading's rank or above (or a ch
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bidkit.model import Requirement, RequirementKind, SourceRef
 from bidkit.tender.clause_split import RANK, Clause
@@ -265,3 +266,19 @@ def near_duplicate(a: str, b: str) -> bool:
     ga = {ka[i:i + 2] for i in range(min(len(ka), 60) - 1)}
     gb = {kb[i:i + 2] for i in range(min(len(kb), 60) - 1)}
     return bool(ga and gb) and 2 * len(ga & gb) / (len(ga) + len(gb)) >= 0.7
+
+
+def fold_sub_conditions(items: list[Clause], sub_style: str = "①") -> list[Clause]:
+    """'（3）具有类似业绩，需同时满足：①…；②…': circled sub-items of a list item are the conditions
+    of that one requirement, so they are folded into it (unless the whole list is circled)."""
+    if not items or items[0].style == sub_style or all(c.style == sub_style for c in items):
+        return items
+    out: list[Clause] = []
+    for c in items:
+        parent = out[-1] if out else None
+        if c.style == sub_style and parent is not None and parent.style not in (None, "row", sub_style) \
+                and not c.is_row and c.block.index - parent.block.index <= 12:
+            out[-1] = replace(parent, text=f"{parent.text}{c.text}")
+            continue
+        out.append(c)
+    return out

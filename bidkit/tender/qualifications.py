@@ -13,6 +13,7 @@ from bidkit.model import Requirement
 from bidkit.tender.clause_list import (
     JOINT,
     NO_JOINT_BIDS,
+    fold_sub_conditions,
     in_toc,
     is_toc_line,
     leaf_items,
@@ -37,7 +38,7 @@ _EN_HEAD = re.compile(
 )
 # Headings that name a procedure or evidence, not the requirements themselves.
 _NOT_HEAD = re.compile(
-    r"程序|流程|方法|证明文件|证明材料|为证明|声明|响应表|资格后审|资格预审公告|可于|报名|获取|登录|documents? establishing|"
+    r"程序|流程|方法|证明文件|证明材料|审查资料|为证明|声明|响应表|资格后审|资格预审公告|可于|报名|获取|登录|documents? establishing|"
     r"evaluation of|procedure|form\b", re.IGNORECASE)
 # An inline label that makes the clause itself a requirement on the bidder:
 # 'Characteristic of the audit firm: The audit firm should be …', '投标人资格要求：具有…'.
@@ -66,7 +67,7 @@ _DESCRIBES_PART = re.compile(r"(?:this|the following) (?:section|part|chapter|an
 _FORM_NAME = re.compile(r"(?:forms?|annex(?:ure)?|appendix|附件|附表)\s*[\dA-Z][\w.\-]*\s*[:：]", re.IGNORECASE)
 # What the reviewer does with the requirements, not a requirement ('资格审查依据…', '…查询投标人信用记录',
 # '通过资格审查的投标人不足3家的，不得评标').
-_PROCEDURE_ITEM = re.compile(r"审查人|进行审查|资格审查依据|资格后审|资格预审方式|负责资格审查|资格审查结果|不足\s*(?:3|三)\s*家|查询[^。]{0,12}信用记录|信用记录查询|"
+_PROCEDURE_ITEM = re.compile(r"整个(?:招标|采购)?(?:范围|项目)[^。]{0,6}投标|不得(?:拆分|分拆)投标|资格审查资料|审查人|进行审查|资格审查依据|资格后审|资格预审方式|负责资格审查|资格审查结果|不足\s*(?:3|三)\s*家|查询[^。]{0,12}信用记录|信用记录查询|"
                              r"審查人|進行審查")
 _FIRST_PERSON = re.compile(r"^(?:our|we)\b|我方|我公司|本公司|本单位|本人", re.IGNORECASE)
 
@@ -78,7 +79,7 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     position = {id(c): n for n, c in enumerate(clauses)}
     for i, c in enumerate(clauses):
         if _is_qualification_head(c, outline.section_title(c.block) or "") and not in_toc(outline, c):
-            items = [x for x in leaf_items(_without_notes(list_after(clauses, i), position))
+            items = [x for x in leaf_items(fold_sub_conditions(_without_notes(list_after(clauses, i), position)))
                      if not _is_qualification_head(x) and (x.is_row or not _PROCEDURE_ITEM.search(x.text))]
             if not any(x.is_row for x in items):
                 tables += _criteria_table_after(clauses, i)
@@ -94,6 +95,7 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     if not found and not tables:  # no eligibility section at all (US RFQs): who may quote, said in passing
         _add_list(found, _implicit_eligibility(clauses))
     _add_list(found, _cell_lists(clauses))
+    _add_list(found, _empanelled(outline, clauses))
     _add_list(found, _table_group_rows(clauses))
     found = [piece for c in found if not _not_a_criterion(c, clauses, position)
              for piece in _split_english_criteria(c)]
@@ -144,6 +146,19 @@ def _implicit_eligibility(clauses: list[Clause]) -> list[Clause]:
             out.append(replace(c, text=c.text[m.start():end].strip(), number="", style=None))
         out += [replace(c, text=x, number="", style=None) for x in sentences(c.text) if _WHO_MAY_QUOTE.search(x)]
     return out
+
+
+# 'Contractors empanelled with CPWD …', 'empanelled vendors under <agency> may apply': who may bid,
+# stated once in the notice's prose.
+_EMPANELLED = re.compile(r"\b(?:contractors|vendors|firms|agencies|consultants|bidders|suppliers|companies)\s+"
+                         r"(?:(?:who|which|that)\s+are\s+)?empanell?ed\s+(?:with|under|in|by)\b|"
+                         r"\bempanell?ed\s+(?:contractors|vendors|firms|agencies|consultants)\b", re.IGNORECASE)
+
+
+def _empanelled(outline: Outline, clauses: list[Clause]) -> list[Clause]:
+    hits = [replace(c, text=s.lstrip(" |"), number="", style=None) for c in clauses
+            if "mpanel" in c.text and not in_toc(outline, c) for s in sentences(c.text) if _EMPANELLED.search(s)]
+    return hits[:2]
 
 
 def _no_joint_bids_sentence(outline: Outline, clauses: list[Clause]) -> list[Clause]:
