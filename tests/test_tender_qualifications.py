@@ -322,3 +322,9 @@ def test_empanelment_stated_in_notice_prose_is_a_qualification():
                      "in the appropriate class for the following work. The bid shall be submitted online.")])
     got = [r.text for r in extract_qualifications(build_outline(doc))]
     assert any(t.startswith("Online bids are invited from contractors empanelled") for t in got)
+
+
+def test_empanelled_firms_the_contractor_must_hire_are_not_eligibility():
+    doc = make_doc(["4. Scope of Work",
+                    "The agency shall get the security audit done from CERT-In empanelled agencies during operation."])
+    assert extract_qualifications(build_outline(doc)) == []

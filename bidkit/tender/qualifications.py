@@ -155,9 +155,15 @@ _EMPANELLED = re.compile(r"\b(?:contractors|vendors|firms|agencies|consultants|b
                          r"\bempanell?ed\s+(?:contractors|vendors|firms|agencies|consultants)\b", re.IGNORECASE)
 
 
+# ... and the sentence is about who may bid, not whom the contractor must hire later.
+_WHO_BIDS = re.compile(r"\b(?:invit\w*|eligib\w*|only|participat\w*|apply|bids?|tenders?|onboard\w*)\b|"
+                       r"\bfrom\s+(?:the|amongst|among)\s+empanell?ed", re.IGNORECASE)
+
+
 def _empanelled(outline: Outline, clauses: list[Clause]) -> list[Clause]:
     hits = [replace(c, text=s.lstrip(" |"), number="", style=None) for c in clauses
-            if "mpanel" in c.text and not in_toc(outline, c) for s in sentences(c.text) if _EMPANELLED.search(s)]
+            if "mpanel" in c.text and not in_toc(outline, c) for s in sentences(c.text)
+            if _EMPANELLED.search(s) and _WHO_BIDS.search(s)]
     return hits[:2]
 
 
