@@ -309,3 +309,17 @@ def test_english_envelope_contents_are_the_bid_sections_when_no_forms_exist():
     assert titles(doc) == ["Covering letter on the bidder's letterhead", "Earnest money deposit",
                            "Copies of work orders (last three years)", "Price Schedule", "Bid security",
                            "Power of attorney"]
+
+
+def test_bid_toc_label_gives_way_to_its_forms_and_the_next_group_is_not_a_sub_item():
+    blocks = [("paragraph", "第一章 投标人须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+              ("paragraph", "封面"), ("paragraph", "投标文件目录"), ("paragraph", "格式自拟。"),
+              ("paragraph", "1、资格性自查表"), ("table", "序号 | 审查标准"), ("paragraph", "2、符合性自查表"),
+              ("table", "序号 | 审查标准"), ("paragraph", "一、资格性文件"), ("paragraph", "1.1投标函"),
+              ("paragraph", "致：采购人"), ("paragraph", "1.2中小企业声明函"), ("paragraph", "第七章 采购需求"),
+              ("paragraph", "1、需求")]
+    doc = doc_of(blocks, "pdf")
+    pages = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 8, 8]  # each label opens its page
+    for b, page in zip(doc.blocks, pages):
+        b.page = page
+    assert titles(doc) == ["资格性自查表", "符合性自查表", "投标函", "中小企业声明函"]

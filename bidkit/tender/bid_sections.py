@@ -349,10 +349,20 @@ def _leaves(heads: list[_Heading]) -> list[_Heading]:
     return out
 
 
+_GROUP_TITLE = re.compile(r"^(?:(?:投标|响应|应答|磋商)文件)?目录$|"
+                          r"^(?:资格性?|符合性|商务|技术|报价|价格)(?:审查|评审)?(?:文件|部分|响应|资料)$")
+
+
 def _is_child(parent: _Heading, child: _Heading) -> bool:
     """Is `child` the first sub-heading of `parent` ('1' → '1-1', '一、' → '1、' / '1.1')?"""
     if not parent.number and parent.style == "none":
-        return False  # an unnumbered form title heads no numbered list
+        # an unnumbered form title heads no numbered list — unless it names a group
+        # ('投标文件目录' / '商务文件' then, at once, '1、资格性自查表')
+        return (bool(_GROUP_TITLE.search(squash_text(parent.title)))
+                and parse_number(re.split(r"[-.]", child.number)[0]) == 1
+                and child.block.index - parent.block.index <= 3)
+    if child.style in ("part", "cn") and parent.style in ("dun", "dot", "sp", "dec", "dash", "par", "pcn"):
+        return False  # '一、' ranks above '2、' / '(2)': the next group, not a sub-item
     cparts, pparts = re.split(r"[-.]", child.number), re.split(r"[-.]", parent.number)
     if len(cparts) > 1:
         if parent.style in ("dash", "dec"):
@@ -362,6 +372,8 @@ def _is_child(parent: _Heading, child: _Heading) -> bool:
                     and child.block.index - parent.block.index <= 5)
         if cparts[:1] == pparts:
             return True
+        if parent.style in ("dun", "dot", "sp") and parse_number(cparts[0]) != parse_number(pparts[0]):
+            return False  # '1.1投标函' after '2、符合性自查表' belongs to a group numbered 1
         return parse_number(cparts[-1]) == 1 and parent.style not in ("dash", "dec")
     first = parse_number(cparts[0])
     if parent.style in ("dash", "dec"):
