@@ -323,3 +323,13 @@ def test_bid_toc_label_gives_way_to_its_forms_and_the_next_group_is_not_a_sub_it
     for b, page in zip(doc.blocks, pages):
         b.page = page
     assert titles(doc) == ["资格性自查表", "符合性自查表", "投标函", "中小企业声明函"]
+
+
+def test_field_lines_are_not_forms_and_notes_are_cut_from_titles():
+    doc = doc_of([("paragraph", "第一章 投标人须知"), ("paragraph", "内容。"), ("paragraph", "第六章 投标文件格式"),
+                  ("paragraph", "格式 1.投标人基本情况表"), ("paragraph", "1.投标人名称：电话号码："),
+                  ("paragraph", "2.注册资金：经济性质："), ("paragraph", "格式 2.联合体共同投标协议书（如联合体投标，需提供）"),
+                  ("paragraph", "致：采购人"),
+                  ("paragraph", "格式 3.投标保函（已通过支票、汇票、本票、网上银行转账方式提交保证金的按“须知"),
+                  ("paragraph", "第七章 采购需求"), ("paragraph", "1、需求")])
+    assert titles(doc) == ["投标人基本情况表", "联合体共同投标协议书", "投标保函"]

@@ -271,7 +271,8 @@ def _title_on_next_lines(outline: Outline, index: int) -> str:
         if len(second) <= 12 and _FORM_SUFFIX.search(second[-3:]) and not any(
                 rx.match(nxt[1].text) for _, rx in _NUMBERING):
             first += second
-    return form_title(first, merged=False)
+    title = form_title(first, merged=False)
+    return "" if title[-1:] in _DANGLING else title  # a cut that left '…关联关系的' is no name
 
 
 def _with_unnumbered(outline: Outline, chapter: Section, heads: list[_Heading]) -> list[_Heading]:

@@ -40,6 +40,7 @@ _CHAPTER_REF = re.compile(rf"^第[{_CN}\d]+(?:章|部分)")
 _NOT_APPLICABLE = re.compile(r"[（(]\s*不适用\s*[)）]\s*$")  # '中小企业声明函（货物）格式（不适用）'
 _TRAILING_FORMAT = re.compile(r"(?<=[\u4e00-\u9fff》]{2})(?<!的)格式$")
 _NOT_START = "号年月日个元%）)、"
+_CLAUSE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff》]{3})[（(][^（）()]*[，,][^（）()]*[)）]\s*$")
 _FORMAT_NOTE = re.compile(r"[（(][^（）()]*(?:格式|自拟|实质性|参考)[^（）()]*[)）]\s*$")
 _NOT_FORM = re.compile(r"我方|我单位|贵方|^根据|^按照|^遵照|^依照|^依据|^此|^若|^如果?|^当|^凡|按照|应当|应按|必须|须按|而向|"
                        r"^不[以向与得接转]|^严格|^遵守|^保证|^确保|^对于|《[^》]*》的通知|(注意事项|提示|填写要求|须知)$")
@@ -96,6 +97,8 @@ def _is_sentence(rest: str, title: str) -> bool:
         return True  # blanks or page numbers
     raw = re.sub(r"\s+", "", rest)
     body = raw[len(re.sub(r"\s+", "", title)):]
+    if body[:1] in ("：", ":") and body[1:2] not in ("", "致") and not _FORM_SUFFIX.search(title[-3:]):
+        return True  # '1.投标人名称：电话号码：' — a field to fill in, not a form
     if body[:1] in ("，", ",", "。", "；") or (len(raw) > 12 and raw[-1:] in ("。", "；")) \
             or (len(raw) > 25 and raw[-1:] in ("：", ":")):
         return True  # '经慎重考虑，我方的投标总价为…' / '（1）本投标有效期为…日。' — a clause of a letter
@@ -116,14 +119,20 @@ def form_title(rest: str, merged: bool = True) -> str:
         sm = _FORM_SUFFIX.search(text, 4)
         if sm:
             text = text[:sm.end()]
-    text = _FORMAT_NOTE.sub("", text).strip(" ：:，,。；;")
+    text = _FORMAT_NOTE.sub("", text)
+    text = _CLAUSE_NOTE.sub("", text).strip(" ：:，,。；;")  # '（如联合体投标，需提供）' is a note
     text = _TRAILING_FORMAT.sub("", text)  # '响应函格式' names the form 响应函
+    cut = max(text.rfind("（"), text.rfind("("))
+    if cut >= 3 and len(text) > 20 and text.count("（") + text.count("(") > text.count("）") + text.count(")"):
+        text = text[:cut]  # a long note the line break left open: '投标保函（已通过支票…'
     return text[:40]
 
 
 def _repeat_prefix_cut(text: str) -> str:
     """A form heading merged with the form's own title: cut where the start repeats."""
     for p in range(3, min(len(text), 40)):
-        if text[p:p + 3] == text[:3] and len(text[:3].strip()) == 3 and text[p - 1] not in _DANGLING:
+        inside_note = text[:p].count("（") + text[:p].count("(") > text[:p].count("）") + text[:p].count(")")
+        if (text[p:p + 3] == text[:3] and len(text[:3].strip()) == 3 and text[p - 1] not in _DANGLING
+                and not inside_note):  # '联合体协议书（如联合体投标…）' repeats inside its note
             return text[:p]  # ('投标函及投标函附录' names two parts joined by 及: no cut)
     return text
