@@ -328,3 +328,10 @@ def test_empanelled_firms_the_contractor_must_hire_are_not_eligibility():
     doc = make_doc(["4. Scope of Work",
                     "The agency shall get the security audit done from CERT-In empanelled agencies during operation."])
     assert extract_qualifications(build_outline(doc)) == []
+
+
+def test_no_consortium_stated_as_a_field_value_is_one_qualification():
+    doc = make_doc(["第一章 招标公告", "二、投标人资格要求", "1.具有独立承担民事责任的能力；",
+                    "2.具有良好的商业信誉；", "三、招标文件的获取", "联合体投标：不接受。"])
+    got = [r.text for r in extract_qualifications(build_outline(doc))]
+    assert got[-1] == "联合体投标：不接受。" and len(got) == 3

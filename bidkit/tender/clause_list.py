@@ -26,9 +26,11 @@ _CONDITIONAL_ROW = re.compile(r"[（(]如(?:适用|有)[)）]\s*\||\|\s*如(?:�
 _OPTION_POINTER = re.compile(r"是否[^。；]{0,24}[，,]\s*(?:详见|见|参见|具体见)[^。；]{0,24}[。；]?\s*$")
 # The tender does not accept joint bids: its rules for consortia are boilerplate.
 NO_JOINT_BIDS = re.compile(r"(?<![/／□☐或])(?:不接受|不允许|不得以|拒绝)[^。；，,]{0,4}联合体(?!\S{0,6}的[，,])|联合体[^。；]{0,6}(?:不被接受|不予接受|不允许)|"
+                            r"(?:是否)?(?:接受|允许)?联合体(?:投标|响应)?\s*[：:|]\s*(?:不接受|不允许|否)(?![^。；]{0,4}[□☐])|"
                             r"(?:不接受|不允許)[^。；，,]{0,4}聯合體|"
                             r"(?:joint ventures?|consortium|consortia)[^.;]{0,30}(?:is|are|will|shall)\s+not\s+(?:be\s+)?"
-                            r"(?:accepted|allowed|permitted|eligible)|\bno\s+(?:joint ventures?|consortium|consortia)\b",
+                            r"(?:accepted|allowed|permitted|eligible)|\bno\s+(?:joint ventures?|consortium|consortia)\b|"
+                            r"(?:joint ventures?|consortium|consortia)\s*[:|]\s*not\s+(?:allowed|accepted|permitted)",
                             re.IGNORECASE)
 JOINT = re.compile(r"联合体|聯合體|联合响应|联合投标|joint ventures?|consorti|\bJV\b", re.IGNORECASE)
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,})\s*-?\s*\d*\s*-?\s*$")
