@@ -333,3 +333,11 @@ def test_field_lines_are_not_forms_and_notes_are_cut_from_titles():
                   ("paragraph", "格式 3.投标保函（已通过支票、汇票、本票、网上银行转账方式提交保证金的按“须知"),
                   ("paragraph", "第七章 采购需求"), ("paragraph", "1、需求")])
     assert titles(doc) == ["投标人基本情况表", "联合体共同投标协议书", "投标保函"]
+
+
+def test_chinese_composition_list_is_the_structure_when_no_formats_chapter_exists():
+    doc = doc_of([("paragraph", "第二章 投标须知"), ("heading", "三、投标文件"), ("heading", "1.投标文件组成："),
+                  ("paragraph", "（1）投标函；"), ("paragraph", "（2）营业执照、资质证书复印件；"),
+                  ("paragraph", "（3）技术方案（设计思路、安装方案）；"), ("paragraph", "（4）报价清单。"),
+                  ("heading", "2.投标有效期：60日历天。"), ("paragraph", "第三章 技术要求"), ("paragraph", "1、要求")])
+    assert titles(doc) == ["投标函", "营业执照、资质证书复印件", "技术方案", "报价清单"]

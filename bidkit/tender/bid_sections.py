@@ -48,6 +48,10 @@ def extract_bid_sections(outline: Outline) -> list[BidSection]:
         from bidkit.tender.bid_sections_en import english_sections
 
         sections = english_sections(outline, chapter)
+    if not sections and outline.language == "zh":
+        from bidkit.tender.bid_sections_list import composition_list
+
+        sections = composition_list(outline)
     return [BidSection(title=t, order=n, page=b.page,
                        source=SourceRef(page=b.page, paragraph=b.paragraph,
                                         section=outline.section_title(b), quote=b.text[:200]))
