@@ -275,3 +275,20 @@ def test_pricing_formula_row_is_not_a_ground():
     rows = [["评审因素", "评审标准"], ["评标基准价", "满足招标文件要求且报价最低的为评标基准价，低于成本的投标无效"]]
     doc = make_doc(["第三章 评标办法", ("", rows)])
     assert texts(doc) == []
+
+
+def test_english_rule_far_from_the_preliminary_examination_table_lists_its_rows():
+    rows = [["No.", "Criterion", "Requirement"], ["1", "Bid security", "Submitted in the required form and amount"],
+            ["2", "Bid validity", "At least 90 days from the bid submission deadline"]]
+    filler = [f"5.{k} The committee keeps minutes of its meetings." for k in range(1, 40)]
+    doc = make_doc(["Section 3. Evaluation", "Preliminary Examination", ("", rows), *filler,
+                    "5.40 Bids failing to meet any of the preliminary examination criteria shall be rejected."])
+    got = texts(doc)
+    assert "Bid security | Submitted in the required form and amount" in got
+    assert "Bid validity | At least 90 days from the bid submission deadline" in got
+
+
+def test_packed_cell_beside_a_rejection_conditions_label_gives_one_ground_per_number():
+    cell = "1.投标文件未盖章；2.投标报价高于最高限价；3.投标有效期不足。"
+    doc = make_doc(["第二章 投标人须知", ("", [["条款号", "条款名称", "内容"], ["10.1", "否决投标条件", cell]])])
+    assert texts(doc) == ["1.投标文件未盖章；", "2.投标报价高于最高限价；", "3.投标有效期不足。"]
