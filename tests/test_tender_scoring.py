@@ -249,3 +249,14 @@ def test_maximum_financial_score_sentence_gives_the_price_scale():
                        "(Sf) of 100 points.")])
     items, _ = extract_scoring(build_outline(doc))
     assert [(i.item, i.points) for i in items] == [("Experience", 40), ("Methodology", 60), ("Financial score", 100)]
+
+
+def test_technical_and_financial_weights_are_the_two_parts_of_a_combined_score():
+    doc = doc_of([para("SECTION 5: EVALUATION"),
+                  table([["Criteria", "Points"], ["Experience of the firm in financial years", "40"],
+                         ["Methodology", "60"]]),
+                  para("Combined Scoring Method, using the 70%-30% distribution for technical and financial "
+                       "proposals respectively.")])
+    items, _ = extract_scoring(build_outline(doc))
+    assert [(i.category, i.item, i.points) for i in items][-2:] == [
+        ("Technical", "Technical Proposal", 70), ("Financial", "Financial Proposal", 30)]

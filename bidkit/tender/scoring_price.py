@@ -20,12 +20,42 @@ _EN_FORMULA = re.compile(
     re.IGNORECASE)
 _ZH_FORMULA = re.compile(
     r"(?:价格|报价)(?:得)?分\s*[=＝]\s*[^。；;\n=＝]{0,60}?基准[价值][^。；;\n=＝]{0,40}?[×xX*]\s*(\d{2,3})(?!\s*[%.\d])")
-_PRICE_ITEM = re.compile(r"价格|报价|price|financial|cost|commercial", re.IGNORECASE)
+_PRICE_ITEM = re.compile(r"价格|报价|\bpric\w*|\bcosts?\b|(?:financial|commercial)\s+(?:proposal|bid|offer|score)",
+                         re.IGNORECASE)
+_WEIGHTS = re.compile(
+    r"(\d{2})\s*%?\s*[-–:/]\s*(\d{2})\s*%?\s*(?:distribution|split|ratio|weightage|weights?)\b.{0,30}?"
+    r"\btechnical\s+and\s+(?:financial|price|commercial)"
+    r"|technical\s+(?:evaluation\s+)?score\s+will\s+be\s+given\s+a\s+weightage\s+of\s+(\d{2})\s*%.{0,60}?"
+    r"(?:financial|price|commercial)\s+(?:evaluation\s+)?score,?\s+a\s+weightage\s+of\s+(\d{2})", re.IGNORECASE)
 
 
 def formula_price_items(outline: Outline, items: list[ScoringItem]) -> list[ScoringItem]:
-    if not items or any(_PRICE_ITEM.search(f"{i.category} {i.item}") for i in items):
+    if not items or any(_PRICE_ITEM.search(i.item) or i.category == "价格" for i in items):
         return []
+    return _weighted_parts(outline) or _formula_item(outline)
+
+
+def _weighted_parts(outline: Outline) -> list[ScoringItem]:
+    """'the 70%-30% distribution for technical and financial proposals': the two parts of the
+    combined score are items worth their weights (English two-envelope evaluations)."""
+    if outline.language == "zh":
+        return []
+    for b in outline.doc.blocks:
+        m = _WEIGHTS.search(b.text)
+        if not m:
+            continue
+        tech, fin = (float(g) for g in m.groups() if g)
+        if tech + fin != 100:
+            continue
+        source = SourceRef(page=b.page, paragraph=b.paragraph, section=outline.section_title(b), quote=m.group(0)[:200])
+        return [ScoringItem(category="Technical", item="Technical Proposal", points=tech, criteria=m.group(0),
+                            page=b.page, source=source),
+                ScoringItem(category="Financial", item="Financial Proposal", points=fin, criteria=m.group(0),
+                            page=b.page, source=source)]
+    return []
+
+
+def _formula_item(outline: Outline) -> list[ScoringItem]:
     zh = outline.language == "zh"
     formula = _ZH_FORMULA if zh else _EN_FORMULA
     for b in outline.doc.blocks:
