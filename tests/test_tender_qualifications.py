@@ -335,3 +335,11 @@ def test_no_consortium_stated_as_a_field_value_is_one_qualification():
                     "2.具有良好的商业信誉；", "三、招标文件的获取", "联合体投标：不接受。"])
     got = [r.text for r in extract_qualifications(build_outline(doc))]
     assert got[-1] == "联合体投标：不接受。" and len(got) == 3
+
+
+def test_lines_that_only_point_to_another_part_are_not_qualifications():
+    doc = make_doc(["第二章 投标人须知", "1.4 投标人资格要求", "（1）投标人应满足前附表规定的资格要求。",
+                    "（2）其他要求：按前附表执行。", "（3）具有独立法人资格。",
+                    "（4）符合《中华人民共和国政府采购法》第二十二条规定的条件。", "1.5 费用承担"])
+    got = [r.text for r in extract_qualifications(build_outline(doc))]
+    assert got == ["（3）具有独立法人资格。", "（4）符合《中华人民共和国政府采购法》第二十二条规定的条件。"]

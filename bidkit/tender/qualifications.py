@@ -184,7 +184,7 @@ def _not_a_criterion(c: Clause, clauses: list[Clause], position: dict[int, int])
     """Form names, descriptions of a tender part, document-number lines, and English sub-titles
     ('4.2.1 Restrictions based on Reciprocity.' followed by its paragraph)."""
     body = c.text[len(numbering_of(c.text)[1]):].strip()
-    if _DESCRIBES_PART.match(body) or _FORM_NAME.match(body) or _DOC_NUMBER.match(body):
+    if _DESCRIBES_PART.match(body) or _FORM_NAME.match(body) or _DOC_NUMBER.match(body) or _POINTER.search(body):
         return True
     if c.is_row or not re.match(r"[A-Za-z]", body) or len(body.split()) > 8 or _VERB.search(body):
         return False
@@ -193,6 +193,9 @@ def _not_a_criterion(c: Clause, clauses: list[Clause], position: dict[int, int])
     return nxt is not None and nxt.style is None and not nxt.is_row
 
 
+# '投标人应满足前附表规定的资格要求。', '其他要求：按前附表执行。': a short line that only points elsewhere.
+_POINTER = re.compile(r"^.{0,24}(?:详见|见|按照?|满足|符合)[^。；]{0,14}(?:前附表|第[一二三四五六七八九十\d]+(?:章|部分)|招标公告|"
+                      r"投标人须知|供应商须知|附录|附件)[^。；，,]{0,10}[。；;]?$")
 _DOC_NUMBER = re.compile(r"^[\w ]{0,30}\b(?:document|tender|bid|rfp|rfq|eoi|ref(?:erence)?)\.?\s+No\.?\s*[:.]?\s*\S*\d\S*"
                          r"(?:\s*\(\d+\))?\s*$", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:must|should|shall|will|is|are|be|been|has|have|had|not|no)\b", re.IGNORECASE)
