@@ -23,6 +23,7 @@ from bidkit.tender.clause_list import (
 )
 from bidkit.tender.clause_split import Clause, inline_items, numbering_of, sentences, split_clauses
 from bidkit.tender.outline import Outline
+from bidkit.tender.qualifications_prose import empanelled, implicit_eligibility
 
 _ZH_HEAD = re.compile(
     r"资格(?:要求|条件|审查|性检查|性审查|评审|标准)|资质要求|合格(?:的)?(?:投标人|供应商|申请人)|"
@@ -93,9 +94,9 @@ def extract_qualifications(outline: Outline) -> list[Requirement]:
     if not found and not tables:  # a flattened criteria table only when no list was found
         _add_list(found, _english_criteria(outline, clauses))
     if not found and not tables:  # no eligibility section at all (US RFQs): who may quote, said in passing
-        _add_list(found, _implicit_eligibility(clauses))
+        _add_list(found, implicit_eligibility(clauses))
     _add_list(found, _cell_lists(clauses))
-    _add_list(found, _empanelled(outline, clauses))
+    _add_list(found, empanelled(outline, clauses))
     _add_list(found, _table_group_rows(clauses))
     found = [piece for c in found if not _not_a_criterion(c, clauses, position)
              for piece in _split_english_criteria(c)]
@@ -126,45 +127,6 @@ def _split_english_criteria(c: Clause) -> list[Clause]:
 
 
 _CONDITIONAL = re.compile(r"时[，,]|如果|若|如本项目|\bif\b|\bwhere\b", re.IGNORECASE)
-
-
-# 'Contract Vehicles: GSA Schedule 70 …', 'Set Aside: …': the fields that decide who may quote.
-_ELIGIBILITY_FIELD = re.compile(r"\b(?:contract vehicles?|set[- ]asides?|eligible (?:offerors|contractors|quoters|vendors))\s*:",
-                                re.IGNORECASE)
-# 'Each member of the CTA must have a Schedule 70 contract', 'contractors may only be on one team'.
-_WHO_MAY_QUOTE = re.compile(
-    r"\b(?:each|every|all)\s+(?:members?|offerors?|contractors?|quoters?|vendors?|bidders?)\b[^.]{0,40}\bmust\s+"
-    r"(?:have|hold|be)\b|\b(?:contractors|offerors|quoters|vendors|bidders)\s+may\s+only\b", re.IGNORECASE)
-
-
-def _implicit_eligibility(clauses: list[Clause]) -> list[Clause]:
-    out: list[Clause] = []
-    for c in clauses:
-        fields = list(_ELIGIBILITY_FIELD.finditer(c.text))
-        for n, m in enumerate(fields):
-            end = fields[n + 1].start() if n + 1 < len(fields) else len(c.text)
-            out.append(replace(c, text=c.text[m.start():end].strip(), number="", style=None))
-        out += [replace(c, text=x, number="", style=None) for x in sentences(c.text) if _WHO_MAY_QUOTE.search(x)]
-    return out
-
-
-# 'Contractors empanelled with CPWD …', 'empanelled vendors under <agency> may apply': who may bid,
-# stated once in the notice's prose.
-_EMPANELLED = re.compile(r"\b(?:contractors|vendors|firms|agencies|consultants|bidders|suppliers|companies)\s+"
-                         r"(?:(?:who|which|that)\s+are\s+)?empanell?ed\s+(?:with|under|in|by)\b|"
-                         r"\bempanell?ed\s+(?:contractors|vendors|firms|agencies|consultants)\b", re.IGNORECASE)
-
-
-# ... and the sentence is about who may bid, not whom the contractor must hire later.
-_WHO_BIDS = re.compile(r"\b(?:invit\w*|eligib\w*|only|participat\w*|apply|bids?|tenders?|onboard\w*)\b|"
-                       r"\bfrom\s+(?:the|amongst|among)\s+empanell?ed", re.IGNORECASE)
-
-
-def _empanelled(outline: Outline, clauses: list[Clause]) -> list[Clause]:
-    hits = [replace(c, text=s.lstrip(" |"), number="", style=None) for c in clauses
-            if "mpanel" in c.text and not in_toc(outline, c) for s in sentences(c.text)
-            if _EMPANELLED.search(s) and _WHO_BIDS.search(s)]
-    return hits[:2]
 
 
 def _no_joint_bids_sentence(outline: Outline, clauses: list[Clause]) -> list[Clause]:
