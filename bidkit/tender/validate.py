@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bidkit.model import Tender
 from bidkit.tender.outline import Outline
@@ -17,7 +18,7 @@ _TENDER_WORDS = re.compile(
 
 def looks_like_tender(outline: Outline) -> bool:
     text = outline.doc.text[:200000]
-    return len(_TENDER_WORDS.findall(text)) >= 5
+    return next(islice(_TENDER_WORDS.finditer(text), 4, None), None) is not None  # a 5th match exists
 
 
 def validate_tender(tender: Tender) -> list[str]:
