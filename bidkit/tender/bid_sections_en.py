@@ -123,7 +123,7 @@ def _anchor_lists(outline: Outline) -> list[tuple[str, Block]]:
     blocks = outline.doc.blocks
     out: list[tuple[str, Block]] = []
     for i, b in enumerate(blocks):
-        envelope = _ENVELOPE.search(b.text) if b.kind != "table" else None
+        envelope = _ENVELOPE.search(b.text) if b.kind != "table" and _ENVELOPE_GATE.search(b.text) else None
         if b.kind == "table" or not (_ANCHOR.search(b.text) or envelope) or _PRECEDENCE.search(b.text):
             continue
         if _HEADINGS_ANCHOR.search(b.text) and not _ENUM.match(blocks[i + 1].text if i + 1 < len(blocks) else ""):
@@ -164,6 +164,8 @@ _ENVELOPE = re.compile(
     r"\b(?:envelope|cover|packet)\b.{0,60}?\b(?:shall|must|should|will)\s+(?:contain|comprise|include|consist\s+of)\b"
     r"|\b(?:technical|financial|price|commercial|techno-commercial)\s+(?:bid|proposal|offer)s?\b.{0,30}?"
     r"\b(?:shall|must|should|will)\s+(?:contain|comprise|include|consist\s+of)\b", re.IGNORECASE)
+# Both alternatives of _ENVELOPE end in one of these verbs: a cheap gate before it.
+_ENVELOPE_GATE = re.compile(r"contain|compris|includ|consist", re.IGNORECASE)
 _INLINE_ITEM = re.compile(r"\(([a-h]|[ivx]{1,4})\)\s*(.+?)(?=[;,]?\s*(?:and\s+)?\([a-h]|[;,]?\s*(?:and\s+)?\([ivx]{1,4}\)|$)",
                           re.IGNORECASE)
 

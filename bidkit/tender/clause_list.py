@@ -41,7 +41,7 @@ _PAGE_NUMBER_TAIL = re.compile(r"^[^。；;，,:：]{4,}?[A-Za-z\u4e00-\u9fff)�
 
 
 def is_toc_line(text: str) -> bool:
-    return bool(_TOC_LINE.search(text))
+    return bool(_TOC_LINE.search(text[-120:]))  # the leader ends the line: only the tail can match
 
 
 def in_toc(outline: Outline, c: Clause) -> bool:

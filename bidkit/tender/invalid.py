@@ -146,9 +146,13 @@ def _table_follows(clauses: list[Clause], i: int) -> bool:
     return any(c.is_row for c in clauses[i + 1: i + 3])
 
 
+# Every alternative of _ANY_FAILS_WIDE contains one of these: a cheap gate before it.
+_ANY_FAILS_GATE = re.compile(r"一项|任一|情形之一|fail|not\s+meet", re.IGNORECASE)
+
+
 def _review_rule_stated(clauses: list[Clause]) -> bool:
-    return any(_ANY_FAILS_WIDE.search(c.text) and _REVIEW_WORDS.search(c.text) and _has_consequence(c.text)
-               for c in clauses if not c.is_row or len(c.text) < 200)
+    return any(_ANY_FAILS_GATE.search(c.text) and _ANY_FAILS_WIDE.search(c.text) and _REVIEW_WORDS.search(c.text)
+               and _has_consequence(c.text) for c in clauses if not c.is_row or len(c.text) < 200)
 
 
 # '2.1.1 | 形式评审标准 | 投标人名称 | 与营业执照一致': the review kind is a merged label cell
