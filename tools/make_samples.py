@@ -16,10 +16,10 @@ from pathlib import Path
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
-import samples_en  # noqa: E402
-import samples_notes  # noqa: E402
-import samples_zh  # noqa: E402
-from sample_markup import ground_truth, parse_markup  # noqa: E402
+import samples_en
+import samples_notes
+import samples_zh
+from sample_markup import ground_truth, parse_markup
 
 SRC = TOOLS / "sample_src"
 ZH_TENDER = "sample-zh-gongkai-zhaobiao.docx"

@@ -16,7 +16,12 @@ from bidkit import __version__
 from bidkit.model import Tender
 from bidkit.render import ooxml
 from bidkit.render.checklists import (
-    Checklist, build_checklists, clean_text, key_facts, labels, scoring_sum,
+    Checklist,
+    build_checklists,
+    clean_text,
+    key_facts,
+    labels,
+    scoring_sum,
 )
 
 TABLE_FONT = Pt(10.5)  # 五号: fits a clause per row without crowding

@@ -15,7 +15,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bidkit.model import Tender
 from bidkit.render.checklists import (
-    STATUS_CHOICES, Checklist, build_checklists, key_facts, labels, scoring_sum,
+    STATUS_CHOICES,
+    Checklist,
+    build_checklists,
+    key_facts,
+    labels,
+    scoring_sum,
 )
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

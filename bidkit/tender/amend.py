@@ -35,42 +35,42 @@ _CONCRETE = re.compile(r"\d|[“\"‘「『]")
 # Rules in a tender ('… shall be replaced by a competent person') read like changes; a real
 # amendment written with shall/will names what it changes: a clause, a date, a quoted text.
 _ANCHOR = re.compile(r"clause|section|para|item|annex|schedule|appendix|page|last\s+date|deadline|"
-                     r"due\s+date|closing\s+date|submission|opening|[“\"‘「『]|\d", re.I)
+                     r"due\s+date|closing\s+date|submission|opening|[“\"‘「『]|\d", re.IGNORECASE)
 _BE = r"(?P<be>is|are|has\s+been|have\s+been|shall\s+be|stands?|will\s+be)\s+(?:hereby\s+|now\s+)?"
 _EN_PATTERNS = (
     re.compile(rf"(?P<old>.{{3,300}}?)\s+{_BE}(?:changed|revised|extended|postponed|amended|modified|"
-               r"rescheduled)\s+from\s+.+?\s+to\s+(?P<new>.+)", re.I | re.S),
+               r"rescheduled)\s+from\s+.+?\s+to\s+(?P<new>.+)", re.IGNORECASE | re.DOTALL),
     re.compile(r"(?P<old>.{3,400}?)\s+(?:shall|should|may|will|is\s+to)\s+(?:now\s+)?be\s+read\s+as"
-               r"\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
+               r"\s*[:\-–]?\s*(?P<new>.+)", re.IGNORECASE | re.DOTALL),
     re.compile(rf"(?P<old>.{{3,400}}?)\s+{_BE}(?:replaced|substituted|superseded)\s+(?:by|with)"
-               r"\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
+               r"\s*[:\-–]?\s*(?P<new>.+)", re.IGNORECASE | re.DOTALL),
     re.compile(rf"(?P<old>.{{3,400}}?)\s+{_BE}(?:amended|revised|modified|changed|corrected)\s+"
-               r"(?:to\s+read\s*(?:as\s+follows)?|as\s+follows|to|as)\s*[:\-–]?\s*(?P<new>.+)", re.I | re.S),
+               r"(?:to\s+read\s*(?:as\s+follows)?|as\s+follows|to|as)\s*[:\-–]?\s*(?P<new>.+)", re.IGNORECASE | re.DOTALL),
     re.compile(rf"(?P<old>.{{3,300}}?)\s+{_BE}(?:extended|postponed|rescheduled|deferred)\s+"
-               r"(?:to|till|until|up\s*to)\s+(?P<new>.+)", re.I | re.S),
+               r"(?:to|till|until|up\s*to)\s+(?P<new>.+)", re.IGNORECASE | re.DOTALL),
 )
-_EN_SPLIT = re.compile(r";\s+|,?\s+and\s+(?=(?:all\s+)?references?\s+to\b)", re.I)
+_EN_SPLIT = re.compile(r";\s+|,?\s+and\s+(?=(?:all\s+)?references?\s+to\b)", re.IGNORECASE)
 _OLD_HEAD = re.compile(r"更正前|变更前|修改前|原内容|原文|原招标|原公告|原条款|^原|existing|original|"
-                       r"^old|^for\b|instead|earlier|present\s+clause|^as\s+per", re.I)
+                       r"^old|^for\b|instead|earlier|present\s+clause|^as\s+per", re.IGNORECASE)
 _NEW_HEAD = re.compile(r"更正后|变更后|修改后|更正为|变更为|修改为|现内容|^现|revised|amended|modified|"
-                       r"^new|^read\b|corrected|changed|substituted", re.I)
-_LINE_OLD = re.compile(r"^\s*(?:更正前|变更前|修改前|原内容|原文|existing|original|for)\s*[:：]\s*(?P<t>.+)", re.I)
-_LINE_NEW = re.compile(r"^\s*(?:更正后|变更后|修改后|更正为|变更为|revised|amended|read)\s*[:：]\s*(?P<t>.+)", re.I)
+                       r"^new|^read\b|corrected|changed|substituted", re.IGNORECASE)
+_LINE_OLD = re.compile(r"^\s*(?:更正前|变更前|修改前|原内容|原文|existing|original|for)\s*[:：]\s*(?P<t>.+)", re.IGNORECASE)
+_LINE_NEW = re.compile(r"^\s*(?:更正后|变更后|修改后|更正为|变更为|revised|amended|read)\s*[:：]\s*(?P<t>.+)", re.IGNORECASE)
 
 _NOT_DEADLINE = re.compile(r"获取|报名|发售|购买|领取|质疑|答疑|澄清|提问|踏勘|question|clarification|"
-                           r"pre-?bid|quer(?:y|ies)|site\s+visit|sale", re.I)
+                           r"pre-?bid|quer(?:y|ies)|site\s+visit|sale", re.IGNORECASE)
 _FIELDS = (
     ("deadline", "date", re.compile(r"截止|递交|提交.{0,6}时间|deadline|last\s+date|due\s+date|"
-                                    r"closing\s+date|submission", re.I)),
-    ("opening", "date", re.compile(r"开标|开启|opening", re.I)),
-    ("max_price", "money", re.compile(r"最高限价|控制价|拦标价|ceiling|maximum\s+price", re.I)),
-    ("budget", "money", re.compile(r"预算|budget|estimated\s+(?:cost|value)", re.I)),
-    ("deposit", "money", re.compile(r"保证金|bid\s+security|\bEMD\b|earnest\s+money", re.I)),
+                                    r"closing\s+date|submission", re.IGNORECASE)),
+    ("opening", "date", re.compile(r"开标|开启|opening", re.IGNORECASE)),
+    ("max_price", "money", re.compile(r"最高限价|控制价|拦标价|ceiling|maximum\s+price", re.IGNORECASE)),
+    ("budget", "money", re.compile(r"预算|budget|estimated\s+(?:cost|value)", re.IGNORECASE)),
+    ("deposit", "money", re.compile(r"保证金|bid\s+security|\bEMD\b|earnest\s+money", re.IGNORECASE)),
 )
 _QUOTED = re.compile(r"[“\"‘'「『](?P<q>[^”\"’'」』]{4,})[”\"’'」』]")
 _REFERENCES_TO = re.compile(r"^(?:all\s+)?references?\s+to\s+(?P<x>.+?)(?:\s+throughout\b.*|\s+in\s+the\b.*)?$",
-                            re.I | re.S)
-_GLOBAL = re.compile(r"^(?:all\s+)?references?\s+to\b|全文|所有|均", re.I)
+                            re.IGNORECASE | re.DOTALL)
+_GLOBAL = re.compile(r"^(?:all\s+)?references?\s+to\b|全文|所有|均", re.IGNORECASE)
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _ref(block: Block, quote: str, source_name: str) -> SourceRef:
 
 _NEW_LINE_STARTS = re.compile(r"\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[.、)）]|[•●■○\-–]|"
                               r"(?:更正|变更|修改)[前后]|原|现|existing|original|revised|amended|for\b|read\b)",
-                              re.I)
+                              re.IGNORECASE)
 
 
 def _unwrap(text: str) -> str:
@@ -293,8 +293,8 @@ def _apply_clauses(tender: Tender, change: Change, name: str) -> list[str]:
 
 
 _CLAUSE_NUMBER = re.compile(r"第\s*(?P<a>\d+(?:\.\d+)*)\s*[条款项点]|(?:clause|item|para(?:graph)?|"
-                            r"section|sl\.?\s*no\.?)\s*(?P<b>\d+(?:\.\d+)*)", re.I)
-_CHAPTER = re.compile(r"第[一二三四五六七八九十\d]+[章部分]+|(?:section|chapter|part)\s+[IVX\d]+", re.I)
+                            r"section|sl\.?\s*no\.?)\s*(?P<b>\d+(?:\.\d+)*)", re.IGNORECASE)
+_CHAPTER = re.compile(r"第[一二三四五六七八九十\d]+[章部分]+|(?:section|chapter|part)\s+[IVX\d]+", re.IGNORECASE)
 
 
 def _apply_by_clause_number(tender: Tender, change: Change, new: str, name: str) -> list[str]:
@@ -326,7 +326,7 @@ def _meta_from_amendment(tender: Tender, amendment: Tender, name: str, done: set
         if field in done or value is None or source is None or value == getattr(tender.meta, field):
             continue
         if not re.search(r"变更|更正|修改|调整|延期|推迟|顺延|extended|revised|amended|postponed",
-                         source.quote, re.I):
+                         source.quote, re.IGNORECASE):
             continue
         before = getattr(tender.meta, field)
         setattr(tender.meta, field, value)

@@ -86,7 +86,7 @@ _EN_SCALE = {"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "
 _EN_MONEY = re.compile(
     rf"(?:(?:{_CUR_ALT})\s*(?P<num>(?<![\d.]){_NUM})|(?P<num2>(?<![\d.]){_NUM})\s*(?:{_CUR_ALT.replace('?P<', '?P<x')}))"
     r"(?:\s*/-)?(?:\s*(?P<scale>lakhs?|lacs?|crores?|million|mn|billion|thousand)\b)?",
-    re.I,
+    re.IGNORECASE,
 )
 _PER_UNIT = re.compile(r"\s*(?:/|每)\s*(?!-|年|年度)[^\s\d]")
 
@@ -141,13 +141,13 @@ _ZH_DATE = re.compile(
 _EN_DATE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+|[-/.\s]\s*)?(?P<m1>{_MONTH_RX})[\s,.\-/]*(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH_RX})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s,]*(?P<y2>\d{{4}}))",
-    re.I,
+    re.IGNORECASE,
 )
 _NUM_DMY = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{4})(?![\d.])")
 _EN_TIME = re.compile(
     r"(?P<h>\d{1,2})(?:[:.]?(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|hrs\b|hours\b|noon\b)"
     r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})",
-    re.I,
+    re.IGNORECASE,
 )
 
 
