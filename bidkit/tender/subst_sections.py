@@ -49,11 +49,16 @@ def section_clauses(outline: Outline, heading: Block, heading_text: str) -> list
             break
         if block.kind == "table" or _is_subheading(text) or _is_blank_field(text):
             continue
-        raw = block.text.strip()
-        out.append((block, (raw if len(raw) == len(text) else text)[:400]))
+        out.append((block, _quote(block, text)))
         if len(out) >= _MAX_CLAUSES:
             break
     return out
+
+
+def _quote(block: Block, text: str) -> str:
+    """The clause verbatim when normalising did not change its length, else the normalised text."""
+    raw = block.text.strip()
+    return (raw if len(raw) == len(text) else text)[:400]
 
 
 def _unnumbered_section(outline: Outline, heading: Block) -> list[tuple[Block, str]]:
@@ -80,8 +85,7 @@ def _unnumbered_section(outline: Outline, heading: Block) -> list[tuple[Block, s
             break
         if _is_subheading(text) or _is_blank_field(text):
             continue
-        raw = block.text.strip()
-        out.append((block, (raw if len(raw) == len(text) else text)[:400]))
+        out.append((block, _quote(block, text)))
         if len(out) >= _MAX_CLAUSES:
             break
     return out
